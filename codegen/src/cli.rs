@@ -1,0 +1,354 @@
+//! The `errspec` command line. Exit status: 0 clean, 1 problems found, 2 could not run.
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use crate::diagnostic::{Lang, RenderOptions, render_all};
+use crate::emit::rust::{Runtime, RustOptions, generate};
+use crate::explain::{self, Lookup};
+use crate::report;
+
+/// The spec directory used when none is given.
+pub const DEFAULT_DIR: &str = "error-spec";
+
+const HELP_KO: &str = "\
+errspec — 결제 에러 스펙 도구
+
+사용법: errspec <명령> [옵션]
+
+명령:
+  check [DIR]            스펙(DIR, 기본 ./error-spec)의 모든 문제를 한 번에 보여 줍니다
+      --strict           경고(번역 누락 등)도 오류로 봅니다
+      --format json      문제를 한 줄에 하나씩 JSON으로 출력합니다 (CI, 편집기용)
+  explain CODE           코드가 무슨 뜻인지 보여 줍니다 (예: errspec explain NOT_FOUND_PAYMENT)
+      --domain D         여러 도메인에 같은 코드가 있을 때 고릅니다 (또는 D:CODE)
+      --dir DIR          스펙 위치
+  generate [DIR]         만들어질 Rust 코드를 출력합니다
+      --out FILE         파일로 씁니다
+  help                   이 도움말
+
+공통 옵션:
+  --lang ko|en           출력 언어 (기본: 한국어, LANG=en_*이면 영어)
+
+종료 코드: 0 문제 없음, 1 문제 있음, 2 실행할 수 없음";
+
+const HELP_EN: &str = "\
+errspec — the payment error spec tool
+
+Usage: errspec <command> [options]
+
+Commands:
+  check [DIR]            report every problem of the spec in DIR (default ./error-spec)
+      --strict           treat warnings (missing translations …) as errors
+      --format json      one JSON object per problem, per line (for CI and editors)
+  explain CODE           what a code means (errspec explain NOT_FOUND_PAYMENT)
+      --domain D         pick the domain when several have the code (or D:CODE)
+      --dir DIR          where the spec is
+  generate [DIR]         print the Rust code the spec generates
+      --out FILE         write it to FILE
+  help                   this help
+
+Common options:
+  --lang ko|en           output language (default Korean; English when LANG=en_*)
+
+Exit status: 0 clean, 1 problems found, 2 could not run";
+
+/// Parsed arguments: positionals and `--flag [value]` options.
+#[derive(Debug, Default)]
+struct Args {
+    positional: Vec<String>,
+    options: Vec<(String, Option<String>)>,
+}
+
+impl Args {
+    fn parse(raw: Vec<OsString>, with_value: &[&str]) -> Result<Args, String> {
+        let mut out = Args::default();
+        let mut it = raw.into_iter().map(|a| a.to_string_lossy().into_owned());
+        while let Some(a) = it.next() {
+            if let Some(name) = a.strip_prefix("--") {
+                let (name, inline) = match name.split_once('=') {
+                    Some((n, v)) => (n.to_owned(), Some(v.to_owned())),
+                    None => (name.to_owned(), None),
+                };
+                let value = if with_value.contains(&name.as_str()) {
+                    match inline {
+                        Some(v) => Some(v),
+                        None => Some(it.next().ok_or(format!("--{name}"))?),
+                    }
+                } else {
+                    inline
+                };
+                out.options.push((name, value));
+            } else {
+                out.positional.push(a);
+            }
+        }
+        Ok(out)
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.options.iter().any(|(n, _)| n == name)
+    }
+
+    fn value(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| v.as_deref())
+    }
+}
+
+/// Runs `errspec` with `args` (without the program name); returns the exit status.
+pub fn run(args: Vec<OsString>) -> i32 {
+    let args = match Args::parse(args, &["lang", "format", "domain", "dir", "out"]) {
+        Ok(a) => a,
+        Err(flag) => {
+            eprintln!("error: `{flag}` needs a value (errspec help)");
+            return 2;
+        }
+    };
+    let lang = match args.value("lang") {
+        None => Lang::from_env(),
+        Some(l) => match Lang::parse(l) {
+            Some(l) => l,
+            None => {
+                eprintln!("error: unknown language `{l}` (use ko or en)");
+                return 2;
+            }
+        },
+    };
+    let Some(command) = args.positional.first().cloned() else {
+        println!("{}", if lang == Lang::Ko { HELP_KO } else { HELP_EN });
+        return 2;
+    };
+    let known: &[&str] = match command.as_str() {
+        "check" => &["lang", "format", "strict", "color", "no-color"],
+        "explain" => &["lang", "domain", "dir"],
+        "generate" => &["lang", "out", "extern-runtime"],
+        _ => &["lang"],
+    };
+    if let Some((bad, _)) = args
+        .options
+        .iter()
+        .find(|(n, _)| !known.contains(&n.as_str()) && n != "help")
+    {
+        eprintln!("error: unknown option `--{bad}` for `{command}` (errspec help)");
+        return 2;
+    }
+    let rest = &args.positional[1..];
+    match command.as_str() {
+        "check" => check(rest, &args, lang),
+        "explain" => explain_cmd(rest, &args, lang),
+        "generate" => generate_cmd(rest, &args),
+        "help" | "--help" | "-h" => {
+            println!("{}", if lang == Lang::Ko { HELP_KO } else { HELP_EN });
+            0
+        }
+        other => {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Ko => format!("오류: 알 수 없는 명령 `{other}` (errspec help)"),
+                    Lang::En => format!("error: unknown command `{other}` (errspec help)"),
+                }
+            );
+            2
+        }
+    }
+}
+
+fn spec_dir(rest: &[String], args: &Args) -> PathBuf {
+    PathBuf::from(
+        rest.first()
+            .map(String::as_str)
+            .or(args.value("dir"))
+            .unwrap_or(DEFAULT_DIR),
+    )
+}
+
+fn check(rest: &[String], args: &Args, lang: Lang) -> i32 {
+    let dir = spec_dir(rest, args);
+    let checked = match crate::check_dir(&dir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{}", could_not_read(&e, lang));
+            return 2;
+        }
+    };
+    let strict = args.flag("strict");
+    let failed = checked.has_errors() || (strict && !checked.diagnostics.is_empty());
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.value("format") {
+        Some("json") => {
+            for d in &checked.diagnostics {
+                let _ = writeln!(out, "{}", report::json_line(d, &checked.sources, lang));
+            }
+        }
+        None | Some("human") => {
+            let color =
+                !args.flag("no-color") && (args.flag("color") || std::io::stdout().is_terminal());
+            let _ = write!(
+                out,
+                "{}",
+                render_all(
+                    &checked.diagnostics,
+                    &checked.sources,
+                    RenderOptions { lang, color }
+                )
+            );
+            let _ = write!(
+                out,
+                "{}",
+                report::summary(&dir.display().to_string(), &checked, lang)
+            );
+            if strict && !checked.has_errors() && !checked.diagnostics.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    match lang {
+                        Lang::Ko => "--strict: 경고도 오류로 봅니다",
+                        Lang::En => "--strict: warnings count as errors",
+                    }
+                );
+            }
+        }
+        Some(other) => {
+            eprintln!("error: unknown format `{other}` (human or json)");
+            return 2;
+        }
+    }
+    i32::from(failed)
+}
+
+fn could_not_read(e: &crate::load::LoadError, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => format!(
+            "오류: 스펙을 읽을 수 없습니다: {e}\n도움말: 저장소 맨 위에서 실행하거나 스펙 폴더를 지정하세요: errspec check error-spec"
+        ),
+        Lang::En => format!(
+            "error: {e}\nhelp: run from the repository root, or name the spec directory: errspec check error-spec"
+        ),
+    }
+}
+
+fn explain_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
+    let Some(code) = rest.first() else {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ko => "오류: 코드를 주세요. 예: errspec explain NOT_FOUND_PAYMENT",
+                Lang::En => "error: give a code, e.g. errspec explain NOT_FOUND_PAYMENT",
+            }
+        );
+        return 2;
+    };
+    let dir = PathBuf::from(args.value("dir").unwrap_or(DEFAULT_DIR));
+    let checked = match crate::check_dir(&dir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{}", could_not_read(&e, lang));
+            return 2;
+        }
+    };
+    let Some(catalog) = &checked.catalog else {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ko => format!(
+                    "오류: 스펙에 오류가 있습니다. 먼저 `errspec check {}`로 고치세요",
+                    dir.display()
+                ),
+                Lang::En => format!(
+                    "error: the spec has errors; fix them first (`errspec check {}`)",
+                    dir.display()
+                ),
+            }
+        );
+        return 2;
+    };
+    match explain::lookup(catalog, code, args.value("domain")) {
+        Lookup::Found(d, e) => {
+            print!("{}", explain::render(catalog, d, e, lang));
+            0
+        }
+        Lookup::Ambiguous(domains) => {
+            let ids: Vec<&str> = domains.iter().map(|d| d.id.as_str()).collect();
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Ko => format!(
+                        "`{code}` 코드는 여러 도메인에 있습니다: {}\n도움말: 하나를 고르세요. 예: errspec explain {}:{code}",
+                        ids.join(", "),
+                        ids[0]
+                    ),
+                    Lang::En => format!(
+                        "`{code}` exists in several domains: {}\nhelp: pick one, e.g. errspec explain {}:{code}",
+                        ids.join(", "),
+                        ids[0]
+                    ),
+                }
+            );
+            1
+        }
+        Lookup::NotFound(close) => {
+            let mut msg = match lang {
+                Lang::Ko => format!("오류: `{code}` 코드는 스펙에 없습니다"),
+                Lang::En => format!("error: no code `{code}` in the spec"),
+            };
+            if !close.is_empty() {
+                let list: Vec<String> = close.iter().map(|(d, c)| format!("{c} ({d})")).collect();
+                msg.push_str(&match lang {
+                    Lang::Ko => format!("\n도움말: 이 코드를 찾으셨나요? {}", list.join(", ")),
+                    Lang::En => format!("\nhelp: did you mean {}?", list.join(", ")),
+                });
+            }
+            eprintln!("{msg}");
+            1
+        }
+    }
+}
+
+fn generate_cmd(rest: &[String], args: &Args) -> i32 {
+    let dir = spec_dir(rest, args);
+    let lang = Lang::from_env();
+    let checked = match crate::check_dir(&dir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{}", could_not_read(&e, lang));
+            return 2;
+        }
+    };
+    let Some(catalog) = &checked.catalog else {
+        eprint!(
+            "{}",
+            render_all(
+                &checked.diagnostics,
+                &checked.sources,
+                RenderOptions { lang, color: false }
+            )
+        );
+        return 1;
+    };
+    let runtime = if args.flag("extern-runtime") {
+        Runtime::Extern
+    } else {
+        Runtime::InCrate
+    };
+    let code = generate(catalog, &RustOptions { runtime });
+    match args.value("out") {
+        Some(path) => match std::fs::write(path, code) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("error: cannot write `{path}`: {e}");
+                2
+            }
+        },
+        None => {
+            print!("{code}");
+            0
+        }
+    }
+}

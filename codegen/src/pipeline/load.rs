@@ -1,0 +1,949 @@
+//! Files → raw spec: syntax and shape only, every problem collected.
+//!
+//! Each file is parsed with toml's recoverable parser, so one syntax error does not hide the
+//! rest. Each section and each entry (`[errors."X"]`) is then deserialized on its own; when
+//! serde rejects a key (unknown, or of the wrong type) the loader reports it, drops that key and
+//! tries again, so every bad key of an entry is reported in one run.
+
+use std::io;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::IntoDeserializer;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostic, FileId, Loc, Msg, Rule, Sources, did_you_mean};
+use crate::raw::{
+    RawCatalog, RawCatalogFile, RawCategory, RawDomain, RawDomainFile, RawError, RawOperation, S,
+    field_names,
+};
+
+/// A deserialized table with where it came from.
+#[derive(Debug)]
+pub struct Entry<T> {
+    /// The key (`EBP-C-0004`, `C`, `domain`) and its span.
+    pub key: S<String>,
+    /// Span of the whole value (for inline tables) or of the key (for `[headers]`).
+    pub span: Range<usize>,
+    /// The entry; keys that were reported and dropped are `None` in it.
+    pub value: T,
+    /// Top-level keys of the entry that were reported and dropped, so that the validator does
+    /// not also call them missing.
+    pub dropped: Vec<String>,
+}
+
+impl<T> Entry<T> {
+    /// Was key `k` present but reported by the loader?
+    pub fn was_dropped(&self, k: &str) -> bool {
+        self.dropped.iter().any(|d| d == k)
+    }
+}
+
+/// `catalog.toml`, loaded.
+#[derive(Debug)]
+pub struct LoadedCatalog {
+    /// Its file.
+    pub file: FileId,
+    /// `[catalog]`, if present and a table.
+    pub catalog: Option<Entry<RawCatalog>>,
+}
+
+/// One domain file, loaded.
+#[derive(Debug)]
+pub struct LoadedDomain {
+    /// Its file.
+    pub file: FileId,
+    /// The file stem: the domain id.
+    pub id: String,
+    /// `[domain]`
+    pub domain: Option<Entry<RawDomain>>,
+    /// `[categories.*]`, in file order.
+    pub categories: Vec<Entry<RawCategory>>,
+    /// `[operations.*]`, in file order.
+    pub operations: Vec<Entry<RawOperation>>,
+    /// `[errors.*]`, in file order.
+    pub errors: Vec<Entry<RawError>>,
+}
+
+/// The whole spec directory, loaded.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Every file read.
+    pub sources: Sources,
+    /// The directory as shown to people.
+    pub dir: String,
+    /// `catalog.toml`, if there is one.
+    pub catalog: Option<LoadedCatalog>,
+    /// The domain files, sorted by id.
+    pub domains: Vec<LoadedDomain>,
+    /// Problems found so far.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The directory cannot be read at all (as opposed to problems in what it holds).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The directory is missing or unreadable.
+    #[error("cannot read spec directory `{dir}`: {source}")]
+    Dir {
+        /// The directory.
+        dir: String,
+        /// Why.
+        source: io::Error,
+    },
+    /// A file in it cannot be read.
+    #[error("cannot read `{path}`: {source}")]
+    File {
+        /// The file.
+        path: String,
+        /// Why.
+        source: io::Error,
+    },
+}
+
+/// The name of the catalog-wide file.
+pub const CATALOG_FILE: &str = "catalog.toml";
+
+/// Reads every `*.toml` file of `dir` (not recursively) and loads them.
+pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
+    let shown = dir.display().to_string();
+    let read = std::fs::read_dir(dir).map_err(|source| LoadError::Dir {
+        dir: shown.clone(),
+        source,
+    })?;
+    let mut files = Vec::new();
+    for entry in read {
+        let entry = entry.map_err(|source| LoadError::Dir {
+            dir: shown.clone(),
+            source,
+        })?;
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let bytes = std::fs::read(&path).map_err(|source| LoadError::File {
+                path: path.display().to_string(),
+                source,
+            })?;
+            files.push((name, bytes));
+        }
+    }
+    Ok(load_files(&shown, files))
+}
+
+/// Loads files given as (file name, bytes); pure, for tests and property tests.
+pub fn load_files(dir: &str, mut files: Vec<(String, Vec<u8>)>) -> Loaded {
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Loaded {
+        dir: dir.to_owned(),
+        ..Loaded::default()
+    };
+    let prefix = if dir.is_empty() || dir == "." {
+        String::new()
+    } else {
+        format!("{}/", dir.trim_end_matches('/'))
+    };
+    for (name, bytes) in files {
+        let path = format!("{prefix}{name}");
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let at = e.utf8_error().valid_up_to();
+                let file = out.sources.add(path, lossy);
+                out.diagnostics.push(
+                    Diagnostic::new(
+                        Rule::Unreadable,
+                        Some(Loc {
+                            file,
+                            span: at..at + 1,
+                        }),
+                        Msg::new(
+                            "UTF-8로 읽을 수 없는 파일입니다",
+                            "the file is not UTF-8 text",
+                        ),
+                    )
+                    .help(Msg::new(
+                        "편집기에서 인코딩을 UTF-8로 바꿔 저장하세요",
+                        "save the file as UTF-8 in your editor",
+                    )),
+                );
+                continue;
+            }
+        };
+        let file = out.sources.add(path, text.clone());
+        let mut diags = Vec::new();
+        let Some(table) = parse(file, &text, &mut diags) else {
+            out.diagnostics.append(&mut diags);
+            continue;
+        };
+        if name == CATALOG_FILE {
+            let catalog = load_catalog(file, table, &mut diags);
+            out.catalog = Some(catalog);
+        } else {
+            let id = name.trim_end_matches(".toml").to_owned();
+            out.domains.push(load_domain(file, id, table, &mut diags));
+        }
+        out.diagnostics.append(&mut diags);
+    }
+    out
+}
+
+fn parse<'i>(file: FileId, text: &'i str, diags: &mut Vec<Diagnostic>) -> Option<DeTable<'i>> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    let table = table.into_inner();
+    for e in &errors {
+        diags.push(syntax_diagnostic(file, text, e));
+    }
+    Some(table)
+}
+
+fn loc(file: FileId, span: Range<usize>) -> Option<Loc> {
+    Some(Loc { file, span })
+}
+
+fn syntax_diagnostic(file: FileId, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let span = e.span().unwrap_or(0..0);
+    let raw = e.message().trim().to_owned();
+    if raw.starts_with("duplicate key") {
+        let key = unquote(text.get(span.clone()).unwrap_or_default());
+        let first = first_definition(text, &span);
+        let is_code = first
+            .as_ref()
+            .is_some_and(|(path, _)| path.len() == 2 && path[0] == "errors");
+        let mut d = if is_code {
+            Diagnostic::new(
+                Rule::DuplicateCode,
+                loc(file, span),
+                Msg::new(
+                    format!("코드 `{key}`을(를) 두 번 정의했습니다"),
+                    format!("code `{key}` is defined twice"),
+                ),
+            )
+            .label(Msg::new("두 번째 정의", "second definition"))
+            .help(Msg::new(
+                "코드는 도메인 안에서 한 번만 정의합니다. 두 정의를 하나로 합치거나, 새 에러라면 새 코드를 쓰세요",
+                "a code is defined once per domain: merge the two, or give the new error a new code",
+            ))
+        } else {
+            Diagnostic::new(
+                Rule::TomlSyntax,
+                loc(file, span),
+                Msg::new(
+                    format!("같은 키 `{key}`을(를) 두 번 썼습니다"),
+                    format!("key `{key}` is written twice"),
+                ),
+            )
+            .label(Msg::new("두 번째", "second time"))
+            .help(Msg::new("둘 중 하나를 지우세요", "remove one of them"))
+        };
+        if let Some((_, first_span)) = first {
+            d = d.related(
+                Loc {
+                    file,
+                    span: first_span,
+                },
+                Msg::new("처음 정의한 곳", "first defined here"),
+            );
+        }
+        return d;
+    }
+    let (ko, en_help, ko_help) = syntax_hint(&raw);
+    Diagnostic::new(
+        Rule::TomlSyntax,
+        loc(file, span),
+        Msg::new(
+            format!("TOML 문법 오류: {ko}"),
+            format!("TOML syntax error: {raw}"),
+        ),
+    )
+    .label(Msg::new(ko.clone(), raw.clone()))
+    .help(Msg::new(ko_help, en_help))
+}
+
+/// Korean wording and a fix for toml's parser messages.
+fn syntax_hint(raw: &str) -> (String, String, String) {
+    let table: &[(&str, &str, &str, &str)] = &[
+        (
+            "duplicate",
+            "중복된 키",
+            "each key once",
+            "키는 한 번만 씁니다",
+        ),
+        (
+            "unclosed table",
+            "표 이름이 `]`로 닫히지 않았습니다",
+            "close the header with `]`, e.g. [errors.\"EBP-C-0001\"]",
+            "표 이름 끝에 `]`를 붙이세요. 예: [errors.\"EBP-C-0001\"]",
+        ),
+        (
+            "unclosed array",
+            "목록이 `]`로 닫히지 않았습니다",
+            "close the list with `]`",
+            "목록 끝에 `]`를 붙이세요. 예: [\"confirm\", \"cancel\"]",
+        ),
+        (
+            "unclosed inline table",
+            "`{ ... }` 표가 닫히지 않았습니다",
+            "close the inline table with `}` on the same line",
+            "같은 줄에서 `}`로 닫으세요",
+        ),
+        (
+            "missing value",
+            "`=` 뒤에 값이 없습니다",
+            "write a value after `=`; text goes in quotes: \"...\"",
+            "`=` 뒤에 값을 쓰세요. 글은 따옴표로 감쌉니다: \"...\"",
+        ),
+        (
+            "missing assignment",
+            "키 뒤에 `=`가 없습니다",
+            "write `key = value`",
+            "`키 = 값` 모양으로 쓰세요",
+        ),
+        (
+            "missing comma",
+            "항목 사이에 쉼표가 없습니다",
+            "separate items with `,`",
+            "항목 사이에 `,`를 넣으세요",
+        ),
+        (
+            "extra comma",
+            "쉼표가 남습니다",
+            "remove the extra `,`",
+            "남는 `,`를 지우세요",
+        ),
+        (
+            "invalid basic string",
+            "따옴표가 닫히지 않았거나 글 안에 잘못된 `\\`가 있습니다",
+            "close the quote on the same line; write `\\\\` for a backslash, or use \"\"\"...\"\"\" for several lines",
+            "같은 줄에서 따옴표를 닫으세요. `\\`는 `\\\\`로 쓰고, 여러 줄 글은 \"\"\"...\"\"\"로 감쌉니다",
+        ),
+        (
+            "invalid multi-line basic string",
+            "여러 줄 글(\"\"\")이 닫히지 않았습니다",
+            "close it with \"\"\"",
+            "\"\"\"로 닫으세요",
+        ),
+        (
+            "invalid literal string",
+            "작은따옴표 글이 닫히지 않았습니다",
+            "close the ' on the same line",
+            "같은 줄에서 '를 닫으세요",
+        ),
+        (
+            "invalid unquoted key",
+            "따옴표 없이 쓸 수 없는 키입니다",
+            "put the key in quotes: [errors.\"결제 실패\"]",
+            "한글, 공백, 마침표가 든 키는 따옴표로 감싸세요. 예: [errors.\"결제 실패\"]",
+        ),
+        (
+            "invalid key",
+            "잘못된 키입니다",
+            "put the key in quotes",
+            "키를 따옴표로 감싸세요",
+        ),
+        (
+            "unquoted keys cannot be empty",
+            "키가 비어 있습니다",
+            "write a key before `=`",
+            "`=` 앞에 키를 쓰세요",
+        ),
+        (
+            "missing escaped value",
+            "`\\` 뒤에 글자가 없습니다",
+            "write `\\\\` for a backslash",
+            "`\\`를 쓰려면 `\\\\`로 쓰세요",
+        ),
+        (
+            "invalid string",
+            "따옴표 없는 글입니다",
+            "put text in quotes: \"...\"",
+            "글은 따옴표로 감싸세요: \"...\"",
+        ),
+        (
+            "invalid",
+            "잘못된 값입니다",
+            "text goes in quotes, numbers without: status = 400, message.ko = \"...\"",
+            "글은 따옴표로 감싸고 숫자는 그대로 씁니다. 예: status = 400, message.ko = \"...\"",
+        ),
+        (
+            "unexpected",
+            "여기 올 수 없는 내용입니다",
+            "one `key = value` per line",
+            "한 줄에 `키 = 값` 하나씩 씁니다",
+        ),
+    ];
+    for (prefix, ko, en_help, ko_help) in table {
+        if raw.starts_with(prefix) {
+            return ((*ko).into(), (*en_help).into(), (*ko_help).into());
+        }
+    }
+    (
+        "TOML 문법에 맞지 않습니다".into(),
+        "see https://toml.io/en/v1.0.0 for the syntax".into(),
+        "TOML 문법은 https://toml.io/ko/v1.0.0 에서 확인하세요".into(),
+    )
+}
+
+fn unquote(s: &str) -> String {
+    let s = s.trim();
+    s.strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .or_else(|| s.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')))
+        .unwrap_or(s)
+        .to_owned()
+}
+
+/// Where the key duplicated at `dup` was first defined: its path and span. Found in the text,
+/// because the recovered tree keeps only one of the two definitions.
+fn first_definition(text: &str, dup: &Range<usize>) -> Option<(Vec<String>, Range<usize>)> {
+    let line_start = text[..dup.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    let line = &text[line_start..line_end];
+    if let Some(path) = header_path(line) {
+        // A repeated [table]: the earlier header with the same path.
+        let mut offset = 0;
+        for l in text[..line_start].split_inclusive('\n') {
+            if header_path(l).as_ref() == Some(&path) {
+                let lead = l.len() - l.trim_start().len();
+                return Some((path, offset + lead..offset + l.trim_end().len()));
+            }
+            offset += l.len();
+        }
+        return None;
+    }
+    // A repeated `key = value`: the earlier line in the same table with the same key.
+    let key = unquote(line.split('=').next()?);
+    let mut end = line_start;
+    for l in text[..line_start]
+        .split_inclusive('\n')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        let start = end - l.len();
+        if header_path(l).is_some() {
+            break;
+        }
+        if l.contains('=') && unquote(l.split('=').next().unwrap_or_default()) == key {
+            let lead = l.len() - l.trim_start().len();
+            return Some((vec![key.clone()], start + lead..start + l.trim_end().len()));
+        }
+        end = start;
+    }
+    None
+}
+
+/// The key path of a `[table]` header line, unquoted.
+fn header_path(line: &str) -> Option<Vec<String>> {
+    let t = line.split('#').next()?.trim();
+    let inner = t.strip_prefix('[')?.strip_suffix(']')?;
+    if inner.starts_with('[') {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut cur = String::new();
+    let mut quote = None;
+    for c in inner.chars() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '.') => parts.push(std::mem::take(&mut cur).trim().to_owned()),
+            (None, c) if c.is_whitespace() => {}
+            (_, c) => cur.push(c),
+        }
+    }
+    parts.push(cur.trim().to_owned());
+    Some(parts)
+}
+
+fn load_catalog(file: FileId, table: DeTable<'_>, diags: &mut Vec<Diagnostic>) -> LoadedCatalog {
+    let mut catalog = None;
+    for (k, v) in sorted(table) {
+        match k.get_ref().as_str() {
+            "catalog" => catalog = entry::<RawCatalog>(file, k, v, diags),
+            _ => diags.push(unknown_key(
+                file,
+                &k,
+                field_names::<RawCatalogFile>(),
+                "catalog.toml",
+            )),
+        }
+    }
+    LoadedCatalog { file, catalog }
+}
+
+fn load_domain(
+    file: FileId,
+    id: String,
+    table: DeTable<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> LoadedDomain {
+    let mut d = LoadedDomain {
+        file,
+        id,
+        domain: None,
+        categories: vec![],
+        operations: vec![],
+        errors: vec![],
+    };
+    for (k, v) in sorted(table) {
+        match k.get_ref().as_str() {
+            "domain" => d.domain = entry::<RawDomain>(file, k, v, diags),
+            "categories" => d.categories = section::<RawCategory>(file, k, v, diags),
+            "operations" => d.operations = section::<RawOperation>(file, k, v, diags),
+            "errors" => d.errors = section::<RawError>(file, k, v, diags),
+            _ => diags.push(unknown_key(file, &k, RawDomainFile::SECTIONS, "domain")),
+        }
+    }
+    d
+}
+
+/// The entries of a table as owned keys, in file order.
+fn sorted(table: DeTable<'_>) -> Vec<(S<String>, Spanned<DeValue<'_>>)> {
+    let mut v: Vec<_> = table
+        .into_iter()
+        .map(|(k, v)| {
+            let span = k.span();
+            (Spanned::new(span, k.into_inner().into_owned()), v)
+        })
+        .collect();
+    v.sort_by_key(|(k, _)| k.span().start);
+    v
+}
+
+fn section<'de, T: Deserialize<'de>>(
+    file: FileId,
+    key: S<String>,
+    value: Spanned<DeValue<'de>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Entry<T>> {
+    let span = value.span();
+    match value.into_inner() {
+        DeValue::Table(t) => sorted(t)
+            .into_iter()
+            .filter_map(|(k, v)| entry::<T>(file, k, v, diags))
+            .collect(),
+        other => {
+            diags.push(wrong_type(
+                file,
+                span,
+                other.type_str(),
+                Expected::Table,
+                key.get_ref(),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn entry<'de, T: Deserialize<'de>>(
+    file: FileId,
+    key: S<String>,
+    mut value: Spanned<DeValue<'de>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Entry<T>> {
+    let span = value.span();
+    if !value.get_ref().is_table() {
+        diags.push(wrong_type(
+            file,
+            span,
+            value.get_ref().type_str(),
+            Expected::Table,
+            key.get_ref(),
+        ));
+        return None;
+    }
+    let mut dropped = Vec::new();
+    // Each round either succeeds or removes one key; the loop ends.
+    loop {
+        match T::deserialize(value.clone().into_deserializer()) {
+            Ok(v) => {
+                return Some(Entry {
+                    key,
+                    span,
+                    value: v,
+                    dropped,
+                });
+            }
+            Err(e) => {
+                let at = e.span().unwrap_or(span.clone());
+                diags.push(serde_diagnostic(file, &e, at.clone(), key.get_ref()));
+                match remove_at(value.get_mut(), at.start) {
+                    Some(top) => dropped.push(top),
+                    None => return None,
+                }
+            }
+        }
+    }
+}
+
+/// Removes the table entry or array element that contains byte `pos`; returns the top-level
+/// key it was under.
+fn remove_at(value: &mut DeValue<'_>, pos: usize) -> Option<String> {
+    fn contains(span: &Range<usize>, pos: usize) -> bool {
+        span.start <= pos && pos < span.end.max(span.start + 1)
+    }
+    match value {
+        DeValue::Table(t) => {
+            let (k, v) = t
+                .iter()
+                .find(|(k, v)| contains(&k.span(), pos) || contains(&v.span(), pos))?;
+            let name = k.get_ref().to_string();
+            let in_key = contains(&k.span(), pos);
+            let key = k.clone();
+            let nested = !in_key && (v.get_ref().is_table() || v.get_ref().is_array());
+            if nested {
+                let inner = t.get_mut(&key)?;
+                if remove_at(inner.get_mut(), pos).is_some() {
+                    return Some(name);
+                }
+            }
+            t.remove(&key);
+            Some(name)
+        }
+        DeValue::Array(a) => {
+            let idx = a.iter().position(|v| contains(&v.span(), pos))?;
+            let item = a.get_mut(idx)?;
+            if (item.get_ref().is_table() || item.get_ref().is_array())
+                && remove_at(item.get_mut(), pos).is_some()
+            {
+                return Some(String::new());
+            }
+            let kept: Vec<_> = a
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != idx)
+                .map(|(_, v)| v.clone())
+                .collect();
+            *a = kept.into_iter().collect();
+            Some(String::new())
+        }
+        _ => None,
+    }
+}
+
+/// What a value should have been, in the editor's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A `[table]` or `{ ... }`.
+    Table,
+    /// Texts keyed by locale.
+    Text,
+    /// An integer.
+    Integer,
+    /// true/false.
+    Bool,
+    /// A quoted string.
+    String,
+    /// A list.
+    List,
+    /// A string or an integer.
+    Scalar,
+}
+
+impl Expected {
+    fn from_serde(s: &str) -> Option<Expected> {
+        Some(match s {
+            "a table of texts by locale" => Expected::Text,
+            "a boolean" => Expected::Bool,
+            "a string" | "a borrowed string" => Expected::String,
+            "a sequence" => Expected::List,
+            "a string or an integer" => Expected::Scalar,
+            "a map" | "a table of fields" => Expected::Table,
+            _ if s.starts_with("struct ") => Expected::Table,
+            _ if [
+                "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "usize", "isize",
+            ]
+            .contains(&s) =>
+            {
+                Expected::Integer
+            }
+            _ => return None,
+        })
+    }
+
+    fn describe(self) -> Msg {
+        match self {
+            Expected::Table => Msg::new(
+                "표 (예: [errors.\"X\"] 또는 { type = \"integer\" })",
+                "a table ([errors.\"X\"] or { type = \"integer\" })",
+            ),
+            Expected::Text => Msg::new(
+                "언어별 글 (예: message.ko = \"...\")",
+                "texts by locale (message.ko = \"...\")",
+            ),
+            Expected::Integer => Msg::new(
+                "따옴표 없는 숫자 (예: 400)",
+                "a number without quotes (400)",
+            ),
+            Expected::Bool => {
+                Msg::new("true 또는 false (따옴표 없이)", "true or false (no quotes)")
+            }
+            Expected::String => Msg::new("따옴표로 감싼 글 (예: \"C\")", "text in quotes (\"C\")"),
+            Expected::List => Msg::new(
+                "목록 (예: [\"confirm\", \"cancel\"])",
+                "a list ([\"confirm\", \"cancel\"])",
+            ),
+            Expected::Scalar => Msg::new(
+                "글 또는 숫자 (예: \"88\" 또는 1000)",
+                "text or a number (\"88\" or 1000)",
+            ),
+        }
+    }
+}
+
+fn kind_ko(found: &str) -> &'static str {
+    let f = found.trim();
+    if f.starts_with("string") || f == "string" {
+        "글"
+    } else if f.starts_with("integer") {
+        "숫자"
+    } else if f.starts_with("boolean") {
+        "true/false"
+    } else if f.starts_with("floating") || f == "float" {
+        "소수"
+    } else if f.starts_with("sequence") || f == "array" {
+        "목록"
+    } else if f.starts_with("map") || f == "table" {
+        "표"
+    } else if f == "datetime" {
+        "날짜"
+    } else {
+        "값"
+    }
+}
+
+fn wrong_type(
+    file: FileId,
+    span: Range<usize>,
+    found: &str,
+    expected: Expected,
+    key: &str,
+) -> Diagnostic {
+    let want = expected.describe();
+    Diagnostic::new(
+        Rule::WrongType,
+        loc(file, span),
+        Msg::new(
+            format!(
+                "`{key}`의 값 형식이 맞지 않습니다: {}이(가) 와야 하는데 {}이(가) 있습니다",
+                want.ko,
+                kind_ko(found)
+            ),
+            format!(
+                "`{key}` has the wrong type: expected {}, found {found}",
+                want.en
+            ),
+        ),
+    )
+    .label(Msg::new(
+        format!("{}이(가) 와야 합니다", want.ko),
+        format!("expected {}", want.en),
+    ))
+}
+
+fn unknown_key(file: FileId, key: &S<String>, valid: &[&str], within: &str) -> Diagnostic {
+    let name = key.get_ref();
+    let mut d = Diagnostic::new(
+        Rule::UnknownKey,
+        loc(file, key.span()),
+        Msg::new(
+            format!("`{within}`에는 `{name}`라는 키가 없습니다"),
+            format!("unknown key `{name}` in `{within}`"),
+        ),
+    )
+    .label(Msg::new("알 수 없는 키", "unknown key"));
+    if let Some(s) = did_you_mean(name, valid.iter().copied()) {
+        d = d.help(Msg::new(
+            format!("`{s}`을(를) 쓰려던 것인가요?"),
+            format!("did you mean `{s}`?"),
+        ));
+    }
+    let list = valid
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    d.help(Msg::new(
+        format!("쓸 수 있는 키: {list}"),
+        format!("valid keys: {list}"),
+    ))
+}
+
+/// Turns serde's complaint about an entry into a diagnostic.
+fn serde_diagnostic(
+    file: FileId,
+    e: &toml::de::Error,
+    span: Range<usize>,
+    entry_key: &str,
+) -> Diagnostic {
+    let msg = e.message();
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let valid: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+        let key = Spanned::new(span, name.to_owned());
+        return unknown_key(file, &key, &valid, entry_key);
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        && let Some(exp) = Expected::from_serde(expected)
+    {
+        let mut d = wrong_type(file, span, found, exp, entry_key);
+        if exp == Expected::Integer && found.starts_with("string") {
+            d = d.help(Msg::new(
+                "숫자는 따옴표 없이 씁니다: status = 400",
+                "write numbers without quotes: status = 400",
+            ));
+        }
+        if exp == Expected::Bool && found.starts_with("string") {
+            d = d.help(Msg::new(
+                "true/false는 따옴표 없이 씁니다: retryable = true",
+                "write true/false without quotes: retryable = true",
+            ));
+        }
+        return d;
+    }
+    Diagnostic::new(
+        Rule::WrongType,
+        loc(file, span),
+        Msg::new(
+            format!("`{entry_key}`의 값이 잘못되었습니다: {msg}"),
+            format!("invalid value in `{entry_key}`: {msg}"),
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(files: &[(&str, &str)]) -> Loaded {
+        load_files(
+            "spec",
+            files
+                .iter()
+                .map(|(n, t)| ((*n).to_owned(), t.as_bytes().to_vec()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn loads_sections_in_file_order() {
+        let l = load(&[(
+            "ebp.toml",
+            "[domain]\ntitle.ko = \"x\"\n[errors.B]\nstatus = 400\n[errors.A]\nstatus = 500\n",
+        )]);
+        assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+        let d = &l.domains[0];
+        assert_eq!(d.id, "ebp");
+        let codes: Vec<_> = d.errors.iter().map(|e| e.key.get_ref().as_str()).collect();
+        assert_eq!(codes, ["B", "A"]);
+        assert_eq!(*d.errors[0].value.status.as_ref().unwrap().get_ref(), 400);
+    }
+
+    #[test]
+    fn every_bad_key_of_an_entry_is_reported() {
+        let l = load(&[(
+            "ebp.toml",
+            "[errors.A]\nstatus = \"400\"\nmesage.ko = \"x\"\nretryable = 3\nmessage.ko = \"ok\"\n",
+        )]);
+        let rules: Vec<_> = l.diagnostics.iter().map(|d| d.rule).collect();
+        assert_eq!(
+            rules.iter().filter(|r| **r == Rule::WrongType).count(),
+            2,
+            "{:?}",
+            l.diagnostics
+        );
+        assert_eq!(rules.iter().filter(|r| **r == Rule::UnknownKey).count(), 1);
+        let e = &l.domains[0].errors[0];
+        assert!(e.was_dropped("status") && e.was_dropped("retryable"));
+        assert!(e.value.message.is_some());
+        let unknown = l
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == Rule::UnknownKey)
+            .unwrap();
+        assert_eq!(unknown.help[0].en, "did you mean `message`?");
+    }
+
+    #[test]
+    fn nested_unknown_keys_are_reported_too() {
+        let l = load(&[("d.toml", "[errors.A]\nfields.x = { tpye = \"integer\" }\n")]);
+        assert_eq!(l.diagnostics.len(), 1);
+        assert_eq!(l.diagnostics[0].rule, Rule::UnknownKey);
+        assert_eq!(l.diagnostics[0].help[0].en, "did you mean `type`?");
+    }
+
+    #[test]
+    fn syntax_errors_do_not_stop_the_file() {
+        let l = load(&[(
+            "d.toml",
+            "[errors.A]\nstatus = \n[errors.B]\nstatus = 400\n",
+        )]);
+        assert!(l.diagnostics.iter().any(|d| d.rule == Rule::TomlSyntax));
+        assert!(l.domains[0].errors.iter().any(|e| e.key.get_ref() == "B"));
+    }
+
+    #[test]
+    fn duplicate_codes_point_at_both_definitions() {
+        let l = load(&[(
+            "d.toml",
+            "[errors.A]\nstatus = 400\n\n[errors.A]\nstatus = 500\n",
+        )]);
+        let d = l
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == Rule::DuplicateCode)
+            .expect("duplicate");
+        assert_eq!(d.related.len(), 1);
+        let file = l.sources.get(d.primary.as_ref().unwrap().file);
+        assert_eq!(file.line_col(d.primary.as_ref().unwrap().span.start).0, 4);
+        assert_eq!(file.line_col(d.related[0].0.span.start).0, 1);
+    }
+
+    #[test]
+    fn duplicate_keys_inside_an_entry() {
+        let text = "[errors.A]\nstatus = 400\n\"status\" = 500\n";
+        let l = load(&[("d.toml", text)]);
+        let d = l
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == Rule::TomlSyntax)
+            .expect("duplicate key");
+        let file = l.sources.get(d.primary.as_ref().unwrap().file);
+        assert_eq!(file.line_col(d.related[0].0.span.start).0, 2);
+    }
+
+    #[test]
+    fn header_paths_are_unquoted() {
+        assert_eq!(
+            header_path("[errors.\"EBP-C-0001\"]  # x"),
+            Some(vec!["errors".into(), "EBP-C-0001".into()])
+        );
+        assert_eq!(
+            header_path(" [ errors . A ]"),
+            Some(vec!["errors".into(), "A".into()])
+        );
+        assert_eq!(header_path("[[x]]"), None);
+        assert_eq!(header_path("a = 1"), None);
+    }
+
+    #[test]
+    fn non_utf8_is_a_diagnostic() {
+        let l = load_files("spec", vec![("d.toml".into(), vec![b'a', 0xff, b'\n'])]);
+        assert_eq!(l.diagnostics[0].rule, Rule::Unreadable);
+    }
+
+    #[test]
+    fn unknown_sections_get_suggestions() {
+        let l = load(&[("d.toml", "[error.A]\nstatus = 400\n")]);
+        assert_eq!(l.diagnostics[0].rule, Rule::UnknownKey);
+        assert_eq!(l.diagnostics[0].help[0].en, "did you mean `errors`?");
+    }
+}

@@ -1,0 +1,57 @@
+//! The spec pipeline: load (TOML with spans) → validate (every rule, every problem) →
+//! model (a validated [`model::Catalog`]) → emit (pure functions per artifact).
+//!
+//! These modules are compiled twice: into the `codegen` library, and into `payment-errors`'
+//! build script, through the `payment-errors/codegen` symlink (see ARCHITECTURE.md). So they
+//! may use only the dependencies both manifests list, refer to each other as
+//! `crate::<module>`, and gate anything else behind `#[cfg(feature = "schema")]`.
+
+pub mod build;
+pub mod codefmt;
+pub mod diagnostic;
+pub mod emit;
+pub mod ident;
+pub mod load;
+pub mod model;
+pub mod raw;
+pub mod template;
+pub mod validate;
+
+use std::path::Path;
+
+use diagnostic::{Diagnostic, Sources};
+use model::Catalog;
+
+/// Everything a check of a spec directory produced.
+#[derive(Debug)]
+pub struct Checked {
+    /// The files read.
+    pub sources: Sources,
+    /// The catalog, when there is no error.
+    pub catalog: Option<Catalog>,
+    /// Errors and warnings, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Are there errors (not only warnings)?
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads and validates `dir`. `Err` only when the directory itself cannot be read.
+pub fn check_dir(dir: &Path) -> Result<Checked, load::LoadError> {
+    Ok(check_loaded(load::load_dir(dir)?))
+}
+
+/// Validates what the loader produced.
+pub fn check_loaded(loaded: load::Loaded) -> Checked {
+    let (catalog, mut diagnostics) = validate::validate(&loaded);
+    diagnostic::sort(&mut diagnostics, &loaded.sources);
+    Checked {
+        sources: loaded.sources,
+        catalog,
+        diagnostics,
+    }
+}

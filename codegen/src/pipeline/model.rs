@@ -1,0 +1,244 @@
+//! The validated catalog: what the emitters trust.
+//!
+//! Architecture invariant: nothing here knows about TOML, spans or files, and nothing here can
+//! be invalid — the validator is the only way to build a [`Catalog`], and every emitter takes
+//! one and cannot fail. Domains are sorted by id; errors, categories and operations keep spec
+//! order (the contract's `Code::ALL` is in spec order).
+
+use crate::template::Template;
+
+/// The whole catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalog {
+    /// `catalog.name`
+    pub name: String,
+    /// Locale tags; the first is the default.
+    pub locales: Vec<String>,
+    /// Link template with `{domain}` and `{code}`.
+    pub docs_url: Option<String>,
+    /// Domains, sorted by id.
+    pub domains: Vec<Domain>,
+}
+
+impl Catalog {
+    /// The default locale.
+    pub fn default_locale(&self) -> &str {
+        &self.locales[0]
+    }
+
+    /// A domain by id.
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+
+    /// The docs link of a code, if the catalog has `docs_url`.
+    pub fn docs_link(&self, domain: &str, code: &str) -> Option<String> {
+        let url = self.docs_url.as_ref()?;
+        Some(
+            url.replace("{domain}", domain)
+                .replace("{code}", &percent_encode(code)),
+        )
+    }
+}
+
+/// Percent-encodes what cannot stand in a URL path segment.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A text in every locale of the catalog, fallbacks applied: `values[i]` is for `locales[i]`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Text {
+    /// One value per catalog locale.
+    pub values: Vec<String>,
+    /// `translated[i]`: was `values[i]` written in the spec (not a fallback)?
+    pub translated: Vec<bool>,
+}
+
+impl Text {
+    /// The text for locale index `i`.
+    pub fn get(&self, i: usize) -> &str {
+        &self.values[i]
+    }
+
+    /// The default locale's text.
+    pub fn default_text(&self) -> &str {
+        &self.values[0]
+    }
+}
+
+/// One domain: an API of ours or a provider's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Domain {
+    /// The file stem, also the module name.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Description.
+    pub description: Option<Text>,
+    /// The code grammar, as written.
+    pub code_format: Option<String>,
+    /// Codes we receive from a provider rather than emit.
+    pub upstream: bool,
+    /// Categories, in spec order.
+    pub categories: Vec<Category>,
+    /// Operations, in spec order.
+    pub operations: Vec<Operation>,
+    /// Errors, in spec order, retired ones included.
+    pub errors: Vec<ErrorDef>,
+}
+
+impl Domain {
+    /// Errors that are generated (not retired).
+    pub fn live_errors(&self) -> impl Iterator<Item = &ErrorDef> {
+        self.errors.iter().filter(|e| e.retired.is_none())
+    }
+
+    /// A category by key.
+    pub fn category(&self, key: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.key == key)
+    }
+
+    /// An operation by key.
+    pub fn operation(&self, key: &str) -> Option<&Operation> {
+        self.operations.iter().find(|o| o.key == key)
+    }
+
+    /// An error by wire code.
+    pub fn error(&self, code: &str) -> Option<&ErrorDef> {
+        self.errors.iter().find(|e| e.code == code)
+    }
+
+    /// Does any live error carry an `error_type`?
+    pub fn has_error_types(&self) -> bool {
+        self.live_errors().any(|e| e.error_type.is_some())
+    }
+}
+
+/// A named group of errors: a category (`C`) or an operation (`confirm`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The key as the spec writes it.
+    pub key: String,
+    /// Rust variant name.
+    pub ident: String,
+    /// Title.
+    pub title: Text,
+    /// Description.
+    pub description: Option<Text>,
+}
+
+/// A category of errors.
+pub type Category = Group;
+
+/// An API operation errors occur in.
+pub type Operation = Group;
+
+/// The type of a placeholder's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldType {
+    /// `String` (the default).
+    String,
+    /// `i64`.
+    Integer,
+    /// `i64` won, rendered `1,000원` / `KRW 1,000`.
+    Amount,
+}
+
+impl FieldType {
+    /// The spec's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldType::String => "string",
+            FieldType::Integer => "integer",
+            FieldType::Amount => "amount",
+        }
+    }
+
+    /// Every type, for messages.
+    pub const ALL: &'static [FieldType] =
+        &[FieldType::String, FieldType::Integer, FieldType::Amount];
+}
+
+/// A placeholder's field.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Field {
+    /// The Rust field name (`bank_code`).
+    pub name: String,
+    /// The name as first written in the default message (`bankCode`).
+    pub written: String,
+    /// Its type.
+    pub ty: FieldType,
+    /// Personal data, redacted in `Debug`.
+    pub pii: bool,
+    /// An example value for docs.
+    pub example: Option<String>,
+}
+
+/// A message in every locale, parsed; fallbacks applied.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Message {
+    /// One template per catalog locale.
+    pub templates: Vec<Template>,
+    /// `translated[i]`: written in the spec for locale `i`.
+    pub translated: Vec<bool>,
+}
+
+/// Deprecation of a code that is still emitted.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Deprecation {
+    /// Since when.
+    pub since: Option<String>,
+    /// The code to use instead.
+    pub replacement: Option<String>,
+    /// Why.
+    pub note: Option<Text>,
+}
+
+/// Retirement of a code that is no longer emitted.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Retirement {
+    /// Since when.
+    pub since: Option<String>,
+    /// Why.
+    pub note: Option<Text>,
+}
+
+/// One error code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorDef {
+    /// The wire code.
+    pub code: String,
+    /// The Rust variant name.
+    pub ident: String,
+    /// The category key, if the domain has categories.
+    pub category: Option<String>,
+    /// HTTP status, 400..=599.
+    pub status: u16,
+    /// The message.
+    pub message: Message,
+    /// What it means.
+    pub explanation: Option<Text>,
+    /// What to do.
+    pub action: Option<Text>,
+    /// Operation keys.
+    pub operations: Vec<String>,
+    /// Retrying may succeed.
+    pub retryable: bool,
+    /// The placeholders' fields, in order of first use in the default message.
+    pub fields: Vec<Field>,
+    /// The reported exception/error type name.
+    pub error_type: Option<String>,
+    /// Deprecated.
+    pub deprecated: Option<Deprecation>,
+    /// Retired (a tombstone).
+    pub retired: Option<Retirement>,
+}

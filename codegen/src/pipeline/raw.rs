@@ -1,0 +1,526 @@
+//! The spec as written: serde types that mirror the TOML, with spans.
+//!
+//! Every key is optional here, so that a missing key becomes a diagnostic of the validator
+//! (which knows what is required where) rather than a serde error. Unknown keys are denied;
+//! the loader turns serde's complaint into a diagnostic with a suggestion. The editor schema
+//! (`errspec schema`) is derived from these same types.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, MapAccess, Visitor};
+use toml::Spanned;
+
+/// A value with its byte span in the file.
+pub type S<T> = Spanned<T>;
+
+/// `catalog.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RawCatalogFile {
+    /// `[catalog]`
+    #[cfg_attr(feature = "schema", schemars(description = "카탈로그 전체 설정"))]
+    pub catalog: Option<RawCatalog>,
+}
+
+/// `[catalog]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RawCatalog {
+    /// Catalog name.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "String", description = "카탈로그 이름")
+    )]
+    pub name: Option<S<String>>,
+    /// Locales; the first is the default.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "Vec<String>",
+            description = "지원 언어 목록. 첫 번째가 기본 언어입니다. 예: [\"ko\", \"en\"]"
+        )
+    )]
+    pub locales: Option<S<Vec<S<String>>>>,
+    /// Link template for docs and RFC 9457 `type`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "String",
+            description = "문서 링크 형식. {domain}과 {code}가 채워집니다. 예: https://errors.example.com/{domain}/{code}"
+        )
+    )]
+    pub docs_url: Option<S<String>>,
+}
+
+/// A domain file (`ebp.toml`) as a whole. The loader reads it section by section (so that one
+/// bad entry does not hide the others); this type names the sections and feeds the schema.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RawDomainFile {
+    /// `[domain]`
+    #[cfg_attr(
+        feature = "schema",
+        schemars(description = "도메인(API 또는 연동사) 설정")
+    )]
+    pub domain: Option<RawDomain>,
+    /// `[categories.<key>]`
+    #[cfg_attr(
+        feature = "schema",
+        schemars(description = "에러 분류. 키가 분류 코드입니다 (예: C)")
+    )]
+    pub categories: Option<BTreeMap<String, RawCategory>>,
+    /// `[operations.<key>]`
+    #[cfg_attr(
+        feature = "schema",
+        schemars(description = "에러가 발생하는 API 묶음 (예: confirm)")
+    )]
+    pub operations: Option<BTreeMap<String, RawOperation>>,
+    /// `[errors."<code>"]`
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            description = "에러 목록. 키가 실제로 주고받는 에러 코드입니다 (예: \"EBP-C-0004\")"
+        )
+    )]
+    pub errors: Option<BTreeMap<String, RawError>>,
+}
+
+impl RawDomainFile {
+    /// The top-level sections of a domain file.
+    pub const SECTIONS: &'static [&'static str] = &["domain", "categories", "operations", "errors"];
+}
+
+/// `[domain]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RawDomain {
+    /// Title per locale.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "RawTextSchema", description = "도메인 이름 (언어별)")
+    )]
+    pub title: Option<S<RawText>>,
+    /// Description per locale.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "RawTextSchema", description = "도메인 설명 (언어별, 선택)")
+    )]
+    pub description: Option<S<RawText>>,
+    /// The grammar every code must match.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "String",
+            description = "모든 코드가 따라야 하는 형식 (선택). {category}는 분류 코드, {seq:4}는 4자리 번호. 예: EBP-{category}-{seq:4}"
+        )
+    )]
+    pub code_format: Option<S<String>>,
+    /// Status for errors that give none.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "u16",
+            description = "status가 없는 에러의 HTTP 상태 (선택, 400~599)"
+        )
+    )]
+    pub default_status: Option<S<i64>>,
+    /// Codes received from a provider rather than emitted.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "bool",
+            description = "true면 우리가 보내는 코드가 아니라 연동사에서 받는 코드입니다"
+        )
+    )]
+    pub upstream: Option<S<bool>>,
+    /// Put in front of every derived variant name (for codes that are only digits).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "String",
+            description = "Rust 이름 앞에 붙일 말 (선택). 숫자로만 된 코드(0000)를 쓸 때 필요합니다. 예: R"
+        )
+    )]
+    pub variant_prefix: Option<S<String>>,
+}
+
+/// `[categories.<key>]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RawCategory {
+    /// Title per locale.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "RawTextSchema", description = "분류 이름 (언어별)")
+    )]
+    pub title: Option<S<RawText>>,
+    /// Description per locale.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "RawTextSchema", description = "분류 설명 (언어별, 선택)")
+    )]
+    pub description: Option<S<RawText>>,
+}
+
+/// `[operations.<key>]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RawOperation {
+    /// Title per locale.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "RawTextSchema", description = "API 묶음 이름 (언어별)")
+    )]
+    pub title: Option<S<RawText>>,
+    /// Description per locale.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "RawTextSchema", description = "API 묶음 설명 (언어별, 선택)")
+    )]
+    pub description: Option<S<RawText>>,
+}
+
+/// `[errors."<code>"]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RawError {
+    /// Category key.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "String",
+            description = "분류 코드. 도메인에 분류가 있으면 필수입니다. 예: C"
+        )
+    )]
+    pub category: Option<S<String>>,
+    /// HTTP status.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "u16", description = "HTTP 상태 코드 (400~599). 예: 400")
+    )]
+    pub status: Option<S<i64>>,
+    /// Message per locale.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "RawTextSchema",
+            description = "사용자에게 보이는 메시지 (언어별, 필수). {이름}은 값이 들어갈 자리, {이름}은(는)처럼 조사를 붙일 수 있습니다"
+        )
+    )]
+    pub message: Option<S<RawText>>,
+    /// What it means (Markdown).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "RawTextSchema",
+            description = "무슨 뜻이고 언제 생기는지 (언어별, 선택, Markdown)"
+        )
+    )]
+    pub explanation: Option<S<RawText>>,
+    /// What the caller should do.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "RawTextSchema",
+            description = "호출한 쪽이 해야 할 일 (언어별, 선택)"
+        )
+    )]
+    pub action: Option<S<RawText>>,
+    /// Operations the code occurs in.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "Vec<String>",
+            description = "이 에러가 나는 API 묶음 (선택). 예: [\"confirm\"]"
+        )
+    )]
+    pub operations: Option<S<Vec<S<String>>>>,
+    /// Can the same request succeed later?
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "bool",
+            description = "같은 요청을 나중에 다시 보내면 성공할 수 있으면 true (기본 false)"
+        )
+    )]
+    pub retryable: Option<S<bool>>,
+    /// Rust variant name.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "String",
+            description = "Rust 이름 (선택). 코드에서 이름을 만들 수 없을 때만 씁니다. 예: ValidationFailed"
+        )
+    )]
+    pub name: Option<S<String>>,
+    /// Placeholder declarations.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "BTreeMap<String, RawField>",
+            description = "메시지 자리표시자의 형식 (선택)"
+        )
+    )]
+    pub fields: Option<S<RawFields>>,
+    /// The exception/error type name the error reports (seed 004's `errorType`).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "String",
+            description = "응답의 errorType 값 (선택). 예: MethodArgumentNotValidException"
+        )
+    )]
+    pub error_type: Option<S<String>>,
+    /// Still emitted, but callers should move on.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "Option<RawDeprecated>",
+            description = "더 이상 권장하지 않는 코드 (선택)"
+        )
+    )]
+    pub deprecated: Option<S<RawDeprecated>>,
+    /// No longer emitted; kept so the code is never reused.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "Option<RawRetired>",
+            description = "폐기된 코드 (선택). 코드는 지우지 않고 이렇게 표시합니다"
+        )
+    )]
+    pub retired: Option<S<RawRetired>>,
+}
+
+/// `fields.<name> = { type = "...", pii = true }`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RawField {
+    /// `string` (default), `integer` or `amount`.
+    #[serde(rename = "type")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "Option<RawFieldType>",
+            description = "값의 형식: string(글자, 기본), integer(정수), amount(금액, 원)"
+        )
+    )]
+    pub ty: Option<S<String>>,
+    /// Personal data: redacted in logs.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "bool",
+            description = "개인정보면 true: 로그에는 가려서 남깁니다"
+        )
+    )]
+    pub pii: Option<S<bool>>,
+    /// An example value for docs.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "Option<serde_json::Value>",
+            description = "문서에 보여 줄 예시 값"
+        )
+    )]
+    pub example: Option<S<RawScalar>>,
+}
+
+/// The field types, for the schema's enum.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum RawFieldType {
+    String,
+    Integer,
+    Amount,
+}
+
+/// `deprecated = { since = "...", replacement = "...", note.ko = "..." }`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RawDeprecated {
+    /// Version or date since when.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "String", description = "언제부터 (버전 또는 날짜)")
+    )]
+    pub since: Option<S<String>>,
+    /// The code to use instead.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "String", description = "대신 쓸 코드")
+    )]
+    pub replacement: Option<S<String>>,
+    /// Why, per locale.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "RawTextSchema", description = "설명 (언어별)")
+    )]
+    pub note: Option<S<RawText>>,
+}
+
+/// `retired = { since = "...", note.ko = "..." }`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RawRetired {
+    /// Version or date since when.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "String", description = "언제부터 (버전 또는 날짜)")
+    )]
+    pub since: Option<S<String>>,
+    /// Why, per locale.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "RawTextSchema", description = "설명 (언어별)")
+    )]
+    pub note: Option<S<RawText>>,
+}
+
+/// A text keyed by locale (`message.ko = "..."`), in the order written. A plain string
+/// (`message = "..."`) is the default locale's text; its key is then empty.
+#[derive(Debug, Default, Clone)]
+pub struct RawText(pub Vec<(S<String>, S<String>)>);
+
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawText;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a table of texts by locale")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText, E> {
+                // The span is filled in by `Spanned` around the whole text.
+                Ok(RawText(vec![(
+                    Spanned::new(0..0, String::new()),
+                    Spanned::new(0..0, v.to_owned()),
+                )]))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawText, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<S<String>, S<String>>()? {
+                    out.push((k, v));
+                }
+                Ok(RawText(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The schema of a text: strings keyed by locale.
+#[cfg(feature = "schema")]
+pub type RawTextSchema = BTreeMap<String, String>;
+
+/// `fields.<name>`, in the order written.
+#[derive(Debug, Default)]
+pub struct RawFields(pub Vec<(S<String>, S<RawField>)>);
+
+impl<'de> Deserialize<'de> for RawFields {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawFields;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a table of fields")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawFields, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<S<String>, S<RawField>>()? {
+                    out.push((k, v));
+                }
+                Ok(RawFields(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A string or an integer (`example = "88"`, `example = 1000`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawScalar {
+    /// A string.
+    Str(String),
+    /// An integer.
+    Int(i64),
+}
+
+impl<'de> Deserialize<'de> for RawScalar {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = RawScalar;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or an integer")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawScalar, E> {
+                Ok(RawScalar::Str(v.to_owned()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawScalar, E> {
+                Ok(RawScalar::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawScalar, E> {
+                i64::try_from(v)
+                    .map(RawScalar::Int)
+                    .map_err(|_| E::custom("integer too large"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The key names a serde struct accepts, read from its `Deserialize` impl (so the list can
+/// never drift from the struct).
+pub fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct Recorder<'a>(&'a mut &'static [&'static str]);
+    impl<'de> de::Deserializer<'de> for Recorder<'_> {
+        type Error = de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("recorded"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Recorder(&mut fields));
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_names_come_from_the_struct() {
+        assert_eq!(field_names::<RawCatalog>(), ["name", "locales", "docs_url"]);
+        assert!(field_names::<RawError>().contains(&"message"));
+        assert!(field_names::<RawField>().contains(&"type"));
+        assert_eq!(field_names::<RawDomainFile>(), RawDomainFile::SECTIONS);
+    }
+}

@@ -1,0 +1,146 @@
+//! What `errspec check` prints besides the diagnostics: a summary of the catalog, and the
+//! diagnostics as JSON lines for CI and editors.
+
+use serde_json::json;
+
+use crate::Checked;
+use crate::diagnostic::{Counts, Diagnostic, Lang, Severity, Sources};
+use crate::model::Catalog;
+
+/// One line of JSON per diagnostic:
+/// `{"severity","id","rule","file","line","column","end_line","end_column","message","label","help","notes"}`.
+pub fn json_line(d: &Diagnostic, sources: &Sources, lang: Lang) -> String {
+    let (file, start, end) = match &d.primary {
+        Some(loc) => {
+            let f = sources.get(loc.file);
+            (
+                Some(f.path.clone()),
+                Some(f.line_col(loc.span.start)),
+                Some(f.line_col(loc.span.end)),
+            )
+        }
+        None => (None, None, None),
+    };
+    let v = json!({
+        "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+        "id": d.rule.id(),
+        "rule": d.rule.slug(),
+        "file": file,
+        "line": start.map(|p| p.0),
+        "column": start.map(|p| p.1),
+        "end_line": end.map(|p| p.0),
+        "end_column": end.map(|p| p.1),
+        "message": d.title.get(lang),
+        "label": d.label.as_ref().map(|l| l.get(lang)),
+        "help": d.help.iter().map(|h| h.get(lang)).collect::<Vec<_>>(),
+        "notes": d.notes.iter().map(|n| n.get(lang)).collect::<Vec<_>>(),
+        "related": d.related.iter().map(|(loc, m)| {
+            let f = sources.get(loc.file);
+            let (line, column) = f.line_col(loc.span.start);
+            json!({"file": f.path, "line": line, "column": column, "message": m.get(lang)})
+        }).collect::<Vec<_>>(),
+    });
+    v.to_string()
+}
+
+/// The closing summary of `check`: what the catalog holds, and the problem counts.
+pub fn summary(dir: &str, checked: &Checked, lang: Lang) -> String {
+    let counts = Counts::of(&checked.diagnostics);
+    let mut out = String::new();
+    match &checked.catalog {
+        Some(c) => out.push_str(&catalog_summary(dir, c, lang)),
+        None => out.push_str(&match lang {
+            Lang::Ko => format!("{dir}: 오류가 있어 카탈로그를 만들 수 없습니다\n"),
+            Lang::En => format!("{dir}: the catalog cannot be built until the errors are fixed\n"),
+        }),
+    }
+    out.push_str(&match lang {
+        Lang::Ko => format!("오류 {}개, 경고 {}개\n", counts.errors, counts.warnings),
+        Lang::En => format!(
+            "{} error(s), {} warning(s)\n",
+            counts.errors, counts.warnings
+        ),
+    });
+    out
+}
+
+fn catalog_summary(dir: &str, c: &Catalog, lang: Lang) -> String {
+    let mut out = match lang {
+        Lang::Ko => format!(
+            "{dir}: 카탈로그 `{}`, 언어 {}\n",
+            c.name,
+            c.locales.join(", ")
+        ),
+        Lang::En => format!(
+            "{dir}: catalog `{}`, locales {}\n",
+            c.name,
+            c.locales.join(", ")
+        ),
+    };
+    let li = locale_index(c, lang);
+    let width = c.domains.iter().map(|d| d.id.len()).max().unwrap_or(0);
+    let mut total = 0;
+    for d in &c.domains {
+        let live = d.live_errors().count();
+        let retired = d.errors.len() - live;
+        let deprecated = d.live_errors().filter(|e| e.deprecated.is_some()).count();
+        total += live;
+        let mut parts = vec![match lang {
+            Lang::Ko => format!("코드 {live}개"),
+            Lang::En => format!("{live} code(s)"),
+        }];
+        if !d.categories.is_empty() {
+            parts.push(match lang {
+                Lang::Ko => format!("분류 {}개", d.categories.len()),
+                Lang::En => format!("{} categories", d.categories.len()),
+            });
+        }
+        if !d.operations.is_empty() {
+            parts.push(match lang {
+                Lang::Ko => format!("API 묶음 {}개", d.operations.len()),
+                Lang::En => format!("{} operations", d.operations.len()),
+            });
+        }
+        if deprecated > 0 {
+            parts.push(match lang {
+                Lang::Ko => format!("사용 중단 예정 {deprecated}개"),
+                Lang::En => format!("{deprecated} deprecated"),
+            });
+        }
+        if retired > 0 {
+            parts.push(match lang {
+                Lang::Ko => format!("폐기 {retired}개"),
+                Lang::En => format!("{retired} retired"),
+            });
+        }
+        if d.upstream {
+            parts.push(match lang {
+                Lang::Ko => "연동사 코드".into(),
+                Lang::En => "upstream".into(),
+            });
+        }
+        out.push_str(&format!(
+            "  {:width$}  {} — {}\n",
+            d.id,
+            d.title.get(li),
+            parts.join(", ")
+        ));
+    }
+    out.push_str(&match lang {
+        Lang::Ko => format!("도메인 {}개, 코드 {total}개\n", c.domains.len()),
+        Lang::En => format!("{} domain(s), {total} code(s)\n", c.domains.len()),
+    });
+    out
+}
+
+/// The catalog locale that matches the output language, or the default locale.
+pub fn locale_index(c: &Catalog, lang: Lang) -> usize {
+    let tag = match lang {
+        Lang::Ko => "ko",
+        Lang::En => "en",
+    };
+    c.locales
+        .iter()
+        .position(|l| l == tag || l.starts_with(&format!("{tag}-")))
+        .unwrap_or(0)
+}

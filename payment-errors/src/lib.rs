@@ -1,0 +1,112 @@
+//! The payment error catalog, generated from the TOML spec in `error-spec/`.
+//!
+//! One module per domain (an API of ours or an upstream provider's): [`ebp`], [`toss`],
+//! [`cancel`]. Each has a fieldless, `Copy` [`ebp::Code`] for matching and lookups, and an
+//! [`ebp::Error`] whose variants carry the values of their message's placeholders.
+//!
+//! ```
+//! use payment_errors::{Locale, cancel, toss};
+//!
+//! // Look a provider's wire code up; unknown codes are `None`, never a panic.
+//! let code = toss::Code::from_code("NOT_FOUND_PAYMENT_SESSION").unwrap();
+//! assert_eq!(code.status(), 404);
+//! assert_eq!(code.as_str(), "NOT_FOUND_PAYMENT_SESSION");
+//! assert!(toss::Code::from_code("NO_SUCH_CODE").is_none());
+//!
+//! // Render an error of ours, with its placeholder filled and the Korean particle resolved.
+//! let err = cancel::Error::PaymentIdRequired { field: "결제 ID".into() };
+//! assert_eq!(err.to_string(), "결제 ID는 Null 일 수 없습니다.");
+//! assert_eq!(err.message(Locale::En), "결제 ID must not be null.");
+//! assert_eq!(err.status(), 400);
+//! ```
+//!
+//! Korean particles after placeholders (`{field}은(는)`) are resolved from the value's last
+//! pronounced sound by [`particle`]. Messages render into any [`core::fmt::Write`] without
+//! allocating ([`cancel::Error::write_message`]).
+//!
+//! # Features
+//! - `serde` (default): `Serialize`/`Deserialize` of every `Code` as its wire code.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::fmt;
+
+pub mod particle;
+
+#[doc(hidden)]
+#[path = "runtime.rs"]
+pub mod __private;
+
+include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+/// A wire code that a domain does not have (the error of `Code::from_str`). It keeps the code
+/// as received.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct UnknownCode {
+    domain: &'static str,
+    code: String,
+}
+
+impl UnknownCode {
+    #[doc(hidden)]
+    pub fn new(domain: &'static str, code: &str) -> UnknownCode {
+        UnknownCode {
+            domain,
+            code: code.to_owned(),
+        }
+    }
+
+    /// The domain that was asked.
+    pub fn domain(&self) -> &'static str {
+        self.domain
+    }
+
+    /// The code as received.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {} error code `{}`", self.domain, self.code)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
+
+/// A language tag the catalog has no locale for (the error of `Locale::from_str`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct UnknownLocale {
+    tag: String,
+}
+
+impl UnknownLocale {
+    #[doc(hidden)]
+    pub fn new(tag: &str) -> UnknownLocale {
+        UnknownLocale {
+            tag: tag.to_owned(),
+        }
+    }
+
+    /// The tag as given.
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+}
+
+impl fmt::Display for UnknownLocale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown locale `{}` (the catalog has: ", self.tag)?;
+        for (i, l) in Locale::ALL.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(l.as_str())?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl std::error::Error for UnknownLocale {}

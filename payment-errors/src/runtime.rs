@@ -1,0 +1,241 @@
+//! Support for the generated code (`crate::__private`). Not a public API: only the code that
+//! `build.rs` generates calls it, and it may change in any release.
+
+use core::fmt;
+
+pub use crate::particle::Particle;
+pub use crate::{UnknownCode, UnknownLocale};
+
+#[cfg(feature = "serde")]
+pub use serde;
+
+/// Re-exported so the generated code can call it by path.
+pub use crate::__impl_code_serde as impl_code_serde;
+
+/// Shown instead of a personal-data field in `Debug` output.
+pub struct Redacted;
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// Compares language tags ASCII-case-insensitively, with `_` standing for `-`.
+fn tag_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes().zip(b.bytes()).all(|(x, y)| {
+            let norm = |c: u8| {
+                if c == b'_' {
+                    b'-'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            };
+            norm(x) == norm(y)
+        })
+}
+
+fn primary(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
+}
+
+/// Index of the catalog locale `tag` names: an exact match first (`zh-Hant`), then the
+/// catalog tag equal to its primary language (`ko-KR` → `ko`), then one sharing it.
+pub fn match_locale(tag: &str, tags: &[&str]) -> Option<usize> {
+    let tag = tag.trim();
+    if tag.is_empty() {
+        return None;
+    }
+    tags.iter()
+        .position(|t| tag_eq(t, tag))
+        .or_else(|| tags.iter().position(|t| tag_eq(t, primary(tag))))
+        .or_else(|| tags.iter().position(|t| tag_eq(primary(t), primary(tag))))
+}
+
+/// How an `amount` placeholder is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AmountStyle {
+    /// `1,000원`
+    Korean,
+    /// `KRW 1,000`
+    Code,
+}
+
+/// Writes `n` with thousands separators, without allocating.
+pub fn write_grouped<W: fmt::Write + ?Sized>(w: &mut W, n: i64) -> fmt::Result {
+    if n < 0 {
+        w.write_char('-')?;
+    }
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut v = n.unsigned_abs();
+    loop {
+        digits[len] = b'0' + (v % 10) as u8;
+        len += 1;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        w.write_char(char::from(digits[i]))?;
+        if i > 0 && i % 3 == 0 {
+            w.write_char(',')?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes an integer placeholder.
+pub fn write_integer<W: fmt::Write + ?Sized>(w: &mut W, n: i64) -> fmt::Result {
+    w.write_fmt(format_args!("{n}"))
+}
+
+/// Writes an amount placeholder (won).
+pub fn write_amount<W: fmt::Write + ?Sized>(w: &mut W, n: i64, style: AmountStyle) -> fmt::Result {
+    match style {
+        AmountStyle::Korean => {
+            write_grouped(w, n)?;
+            w.write_str("원")
+        }
+        AmountStyle::Code => {
+            w.write_str("KRW ")?;
+            write_grouped(w, n)
+        }
+    }
+}
+
+/// The particle form after a string value; the writer's spelling when the sound is unknown.
+pub fn particle(value: &str, p: Particle, undecided: &'static str) -> &'static str {
+    crate::particle::resolve(value, p).unwrap_or(undecided)
+}
+
+/// The particle form after an integer value.
+pub fn particle_integer(n: i64, p: Particle) -> &'static str {
+    crate::particle::resolve_integer(n, p)
+}
+
+/// The particle form after an amount as `style` writes it.
+pub fn particle_amount(n: i64, style: AmountStyle, p: Particle) -> &'static str {
+    match style {
+        // Ends in 원, whose final ㄴ is a consonant.
+        AmountStyle::Korean => p.after_consonant(),
+        AmountStyle::Code => crate::particle::resolve_integer(n, p),
+    }
+}
+
+/// Deserializes a `Code` from its wire code.
+#[cfg(feature = "serde")]
+pub struct CodeVisitor<T> {
+    /// The domain, for the error message.
+    pub domain: &'static str,
+    /// `Code::from_code`.
+    pub from_code: fn(&str) -> Option<T>,
+}
+
+#[cfg(feature = "serde")]
+impl<T> serde::de::Visitor<'_> for CodeVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an error code of the `{}` domain", self.domain)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        (self.from_code)(v).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+    }
+}
+
+/// Implements `Serialize`/`Deserialize` for a generated `Code` (as its wire code) when the
+/// `serde` feature is on.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_code_serde {
+    ($ty:ident) => {
+        impl $crate::__private::serde::Serialize for $ty {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                d: D,
+            ) -> Result<$ty, D::Error> {
+                d.deserialize_str($crate::__private::CodeVisitor {
+                    domain: DOMAIN,
+                    from_code: $ty::from_code,
+                })
+            }
+        }
+    };
+}
+
+/// Without the `serde` feature there is nothing to implement.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_code_serde {
+    ($ty:ident) => {};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grouped(n: i64) -> String {
+        let mut s = String::new();
+        write_grouped(&mut s, n).unwrap();
+        s
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(1234567), "1,234,567");
+        assert_eq!(grouped(-1000), "-1,000");
+        assert_eq!(grouped(i64::MIN), "-9,223,372,036,854,775,808");
+        assert_eq!(grouped(i64::MAX), "9,223,372,036,854,775,807");
+    }
+
+    #[test]
+    fn amounts_in_both_styles() {
+        let mut s = String::new();
+        write_amount(&mut s, 15000, AmountStyle::Korean).unwrap();
+        s.push('|');
+        write_amount(&mut s, 15000, AmountStyle::Code).unwrap();
+        assert_eq!(s, "15,000원|KRW 15,000");
+        assert_eq!(
+            particle_amount(15000, AmountStyle::Korean, Particle::IGa),
+            "이"
+        );
+        assert_eq!(particle_amount(2, AmountStyle::Code, Particle::IGa), "가");
+    }
+
+    #[test]
+    fn locale_tags_match_by_primary_language() {
+        let tags = ["ko", "en", "zh-Hant"];
+        assert_eq!(match_locale("ko", &tags), Some(0));
+        assert_eq!(match_locale("ko-KR", &tags), Some(0));
+        assert_eq!(match_locale("KO_kr", &tags), Some(0));
+        assert_eq!(match_locale("en-US", &tags), Some(1));
+        assert_eq!(match_locale("zh-Hant", &tags), Some(2));
+        assert_eq!(match_locale("zh-TW", &tags), Some(2));
+        assert_eq!(match_locale("fr", &tags), None);
+        assert_eq!(match_locale("", &tags), None);
+        assert_eq!(match_locale("e", &tags), None);
+    }
+
+    #[test]
+    fn unknown_particle_sounds_keep_the_writers_spelling() {
+        assert_eq!(particle("🙂", Particle::EunNeun, "는(은)"), "는(은)");
+        assert_eq!(particle("결제 ID", Particle::EunNeun, "은(는)"), "는");
+    }
+}
