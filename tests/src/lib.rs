@@ -1,1 +1,1 @@
-
+//! Behaviour tests of the generated `payment-errors` crate live in `tests/tests/`.
