@@ -17,8 +17,17 @@ fn table_rows(text: &str) -> Vec<Vec<String>> {
     text.lines()
         .map(str::trim)
         .filter(|l| l.starts_with('|') || l.contains(" | "))
-        .map(|l| l.trim_matches('|').split('|').map(|c| c.trim().to_owned()).collect::<Vec<_>>())
-        .filter(|cells| !cells.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ':')))
+        .map(|l| {
+            l.trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_owned())
+                .collect::<Vec<_>>()
+        })
+        .filter(|cells| {
+            !cells
+                .iter()
+                .all(|c| c.chars().all(|ch| ch == '-' || ch == ':'))
+        })
         .collect()
 }
 
@@ -36,7 +45,8 @@ fn json_blocks(text: &str) -> Vec<(usize, serde_json::Value)> {
                 body.push_str(line);
                 body.push('\n');
                 if depth == 0 {
-                    let value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("seed JSON at line {}: {e}\n{body}", i + 1));
+                    let value = serde_json::from_str(&body)
+                        .unwrap_or_else(|e| panic!("seed JSON at line {}: {e}\n{body}", i + 1));
                     out.push((i, value));
                     i = j;
                     break;
@@ -53,7 +63,10 @@ fn matches_template(template: &str, text: &str) -> bool {
     let mut parts = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        let close = rest[open..].find('}').map(|c| open + c).expect("balanced template");
+        let close = rest[open..]
+            .find('}')
+            .map(|c| open + c)
+            .expect("balanced template");
         parts.push(&rest[..open]);
         rest = &rest[close + 1..];
     }
@@ -62,12 +75,16 @@ fn matches_template(template: &str, text: &str) -> bool {
     let last = parts.len() - 1;
     for (i, part) in parts.iter().enumerate() {
         if i == 0 {
-            let Some(r) = text.strip_prefix(part) else { return false };
+            let Some(r) = text.strip_prefix(part) else {
+                return false;
+            };
             text = r;
         } else if i == last {
             return text.ends_with(part);
         } else {
-            let Some(at) = text.find(part) else { return false };
+            let Some(at) = text.find(part) else {
+                return false;
+            };
             text = &text[at + part.len()..];
         }
     }
@@ -126,11 +143,19 @@ fn ebp_explanations_and_wire_messages_come_from_the_examples() {
     // "필수 헤더 누락 (EBP-A-0001) #" followed by the explanation.
     let mut explained = 0;
     for (i, line) in lines.iter().enumerate() {
-        let Some(open) = line.find("(EBP-") else { continue };
+        let Some(open) = line.find("(EBP-") else {
+            continue;
+        };
         let code = &line[open + 1..open + 11];
         let sentence = lines[i + 1].trim();
-        let ours = ebp::Code::from_code(code).unwrap().explanation(Locale::Ko).expect("explanation");
-        assert!(ours.replace('`', "").contains(sentence), "{code}: {ours:?} lacks {sentence:?}");
+        let ours = ebp::Code::from_code(code)
+            .unwrap()
+            .explanation(Locale::Ko)
+            .expect("explanation");
+        assert!(
+            ours.replace('`', "").contains(sentence),
+            "{code}: {ours:?} lacks {sentence:?}"
+        );
         explained += 1;
     }
     assert_eq!(explained, 2);
@@ -149,7 +174,9 @@ fn cancel_code_for(error_type: &str, message: &str) -> cancel::Code {
     let found: Vec<cancel::Code> = cancel::Code::ALL
         .iter()
         .copied()
-        .filter(|c| c.error_type() == Some(error_type) && matches_template(c.message(Locale::Ko), message))
+        .filter(|c| {
+            c.error_type() == Some(error_type) && matches_template(c.message(Locale::Ko), message)
+        })
         .collect();
     assert_eq!(found.len(), 1, "{error_type} / {message}: {found:?}");
     found[0]
@@ -179,11 +206,19 @@ fn every_cancel_case_is_its_own_code_with_the_seed_status_and_message() {
         }
         let error_type = body["errorType"].as_str().unwrap();
         let message = body["message"].as_str().unwrap();
-        if cancel::Code::ALL.iter().any(|c| c.error_type() == Some(error_type)) {
+        if cancel::Code::ALL
+            .iter()
+            .any(|c| c.error_type() == Some(error_type))
+        {
             let heading = lines[..at]
                 .iter()
                 .rev()
-                .find_map(|l| l.split_whitespace().next().and_then(|w| w.parse::<u16>().ok()).filter(|s| *s >= 400))
+                .find_map(|l| {
+                    l.split_whitespace()
+                        .next()
+                        .and_then(|w| w.parse::<u16>().ok())
+                        .filter(|s| *s >= 400)
+                })
                 .expect("a status heading");
             let code = cancel_code_for(error_type, message);
             assert_eq!(code.status(), heading, "{error_type}");
@@ -194,7 +229,9 @@ fn every_cancel_case_is_its_own_code_with_the_seed_status_and_message() {
             let code = cancel::Code::ALL
                 .iter()
                 .copied()
-                .find(|c| c.error_type().is_none() && matches_template(c.message(Locale::Ko), message))
+                .find(|c| {
+                    c.error_type().is_none() && matches_template(c.message(Locale::Ko), message)
+                })
                 .unwrap_or_else(|| panic!("no pass-through code for {message}"));
             assert!(message.starts_with("[결제 취소 요청 에러]"));
             seen.insert(code);
@@ -207,36 +244,64 @@ fn every_cancel_case_is_its_own_code_with_the_seed_status_and_message() {
 
 #[test]
 fn seed_004_messages_render_with_resolved_particles() {
-    let e = cancel::Error::PaymentIdRequired { field: "결제 ID".into() };
+    let e = cancel::Error::PaymentIdRequired {
+        field: "결제 ID".into(),
+    };
     assert_eq!(e.to_string(), "결제 ID는 Null 일 수 없습니다.");
-    let e = cancel::Error::CancelReasonRequired { field: "취소 사유".into() };
-    assert_eq!(e.to_string(), "취소 사유는 Null 이거나 Blank 일 수 없습니다.");
-    let e = cancel::Error::CancelReasonTooLong { field: "취소 사유".into() };
+    let e = cancel::Error::CancelReasonRequired {
+        field: "취소 사유".into(),
+    };
+    assert_eq!(
+        e.to_string(),
+        "취소 사유는 Null 이거나 Blank 일 수 없습니다."
+    );
+    let e = cancel::Error::CancelReasonTooLong {
+        field: "취소 사유".into(),
+    };
     assert_eq!(e.message(Locale::Ko), "취소 사유는 최대 200자 이하입니다.");
     // The seed's own field name: `id` is read 아이디.
     let e = cancel::Error::PaymentIdRequired { field: "id".into() };
     assert_eq!(e.to_string(), "id는 Null 일 수 없습니다.");
     // A value whose sound cannot be known keeps the undecided form.
-    let e = cancel::Error::PaymentIdRequired { field: "🙂".into() };
+    let e = cancel::Error::PaymentIdRequired {
+        field: "🙂".into()
+    };
     assert_eq!(e.to_string(), "🙂은(는) Null 일 수 없습니다.");
     // Unfilled, the message is as the seed writes it.
-    assert_eq!(cancel::Code::PaymentIdRequired.message(Locale::Ko), "{field}은(는) Null 일 수 없습니다.");
+    assert_eq!(
+        cancel::Code::PaymentIdRequired.message(Locale::Ko),
+        "{field}은(는) Null 일 수 없습니다."
+    );
 }
 
 #[test]
 fn the_bank_code_message_renders_with_its_value() {
-    let e = cancel::Error::BankCodeNotMapped { bank_code: "99".into() };
-    assert_eq!(e.to_string(), "은행코드(99)와 매핑되는 은행명이 존재하지 않습니다.");
-    assert_eq!(e.message(Locale::En), "No bank name is mapped to the bank code (99).");
+    let e = cancel::Error::BankCodeNotMapped {
+        bank_code: "99".into(),
+    };
+    assert_eq!(
+        e.to_string(),
+        "은행코드(99)와 매핑되는 은행명이 존재하지 않습니다."
+    );
+    assert_eq!(
+        e.message(Locale::En),
+        "No bank name is mapped to the bank code (99)."
+    );
     assert_eq!(e.code(), cancel::Code::BankCodeNotMapped);
     assert_eq!(e.status(), 400);
-    assert_eq!(cancel::Code::BankCodeNotMapped.message(Locale::Ko), "은행코드({bankCode})와 매핑되는 은행명이 존재하지 않습니다.");
+    assert_eq!(
+        cancel::Code::BankCodeNotMapped.message(Locale::Ko),
+        "은행코드({bankCode})와 매핑되는 은행명이 존재하지 않습니다."
+    );
 }
 
 // ---- seed 000: Toss Payments --------------------------------------------------------------
 
-/// (operation title, code, message) from the question part, and code → answer from the replies.
-fn toss_seed() -> (Vec<(String, String, String)>, BTreeMap<String, String>) {
+/// A code as the merchant's question lists it: (operation title, code, message).
+type Listed = (String, String, String);
+
+/// The codes from the question part, and code → answer from the replies.
+fn toss_seed() -> (Vec<Listed>, BTreeMap<String, String>) {
     let text = seed("000_cfd1b5887878dc26.txt");
     let (questions, replies) = text.split_once("Replies").expect("a reply section");
     let is_code = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_uppercase() || c == '_');
@@ -246,10 +311,10 @@ fn toss_seed() -> (Vec<(String, String, String)>, BTreeMap<String, String>) {
         let line = line.trim();
         if let Some(g) = line.strip_prefix('<').and_then(|l| l.strip_suffix('>')) {
             group = g.to_owned();
-        } else if let Some((code, message)) = line.split_once(" : ") {
-            if is_code(code) {
-                listed.push((group.clone(), code.to_owned(), message.trim().to_owned()));
-            }
+        } else if let Some((code, message)) = line.split_once(" : ")
+            && is_code(code)
+        {
+            listed.push((group.clone(), code.to_owned(), message.trim().to_owned()));
         }
     }
     let mut answers: BTreeMap<String, String> = BTreeMap::new();
@@ -270,10 +335,11 @@ fn toss_seed() -> (Vec<(String, String, String)>, BTreeMap<String, String>) {
         } else if line.contains(" | ") || line.starts_with('<') {
             // A link preview or the next group: the answer is over.
             in_answer = false;
-        } else if in_answer && !line.is_empty() {
-            if let Some(c) = &current {
-                answers.entry(c.clone()).or_default().push_str(line);
-            }
+        } else if in_answer
+            && !line.is_empty()
+            && let Some(c) = &current
+        {
+            answers.entry(c.clone()).or_default().push_str(line);
         }
     }
     (listed, answers)
@@ -306,22 +372,43 @@ fn toss_explanations_carry_the_gateways_answers() {
     assert_eq!(answers.len(), 13);
     for (code, answer) in &answers {
         let c = toss::Code::from_code(code).unwrap();
-        let ko = c.explanation(Locale::Ko).unwrap_or_else(|| panic!("{code} has no explanation"));
+        let ko = c
+            .explanation(Locale::Ko)
+            .unwrap_or_else(|| panic!("{code} has no explanation"));
         let en = c.explanation(Locale::En).unwrap();
         assert_ne!(ko, en, "{code}: the English explanation is a translation");
-        assert!(c.action(Locale::Ko).is_some() && c.action(Locale::En).is_some(), "{code}");
+        assert!(
+            c.action(Locale::Ko).is_some() && c.action(Locale::En).is_some(),
+            "{code}"
+        );
         // Every Latin word, URL and number of the answer is in the explanation.
         let lower = ko.to_lowercase();
-        for token in answer.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| t.len() >= 3) {
-            assert!(lower.contains(&token.to_lowercase()), "{code}: {token:?} of {answer:?} missing in {ko:?}");
+        for token in answer
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|t| t.len() >= 3)
+        {
+            assert!(
+                lower.contains(&token.to_lowercase()),
+                "{code}: {token:?} of {answer:?} missing in {ko:?}"
+            );
         }
         if answer.contains("30분") {
             assert!(ko.contains("30분"), "{code}");
         }
     }
     let session = toss::Code::NotFoundPaymentSession;
-    assert!(session.explanation(Locale::Ko).unwrap().contains("결제창을 호출한 시점부터 30분"));
-    assert!(session.explanation(Locale::En).unwrap().contains("30 minutes from the moment the payment window is opened"));
+    assert!(
+        session
+            .explanation(Locale::Ko)
+            .unwrap()
+            .contains("결제창을 호출한 시점부터 30분")
+    );
+    assert!(
+        session
+            .explanation(Locale::En)
+            .unwrap()
+            .contains("30 minutes from the moment the payment window is opened")
+    );
 }
 
 // ---- the API, over every code --------------------------------------------------------------
@@ -341,13 +428,21 @@ fn every_code_round_trips_through_its_wire_code() {
     }
     check(ebp::Code::ALL, ebp::Code::from_code, ebp::Code::as_str);
     check(toss::Code::ALL, toss::Code::from_code, toss::Code::as_str);
-    check(cancel::Code::ALL, cancel::Code::from_code, cancel::Code::as_str);
+    check(
+        cancel::Code::ALL,
+        cancel::Code::from_code,
+        cancel::Code::as_str,
+    );
 }
 
 #[test]
 fn unknown_codes_are_values_not_panics() {
     assert_eq!(toss::Code::from_code("NOT_A_CODE"), None);
-    assert_eq!(toss::Code::from_code("not_found_payment"), None, "wire codes are exact");
+    assert_eq!(
+        toss::Code::from_code("not_found_payment"),
+        None,
+        "wire codes are exact"
+    );
     assert_eq!(ebp::Code::from_code(""), None);
     let err = "EBP-C-9999".parse::<ebp::Code>().unwrap_err();
     assert_eq!(err.code(), "EBP-C-9999");
@@ -359,7 +454,12 @@ fn unknown_codes_are_values_not_panics() {
 
 #[test]
 fn locales_parse_from_common_tags() {
-    for (tag, want) in [("ko", Locale::Ko), ("ko-KR", Locale::Ko), ("en", Locale::En), ("en-US", Locale::En)] {
+    for (tag, want) in [
+        ("ko", Locale::Ko),
+        ("ko-KR", Locale::Ko),
+        ("en", Locale::En),
+        ("en-US", Locale::En),
+    ] {
         assert_eq!(tag.parse::<Locale>().unwrap(), want, "{tag}");
     }
     assert!("fr".parse::<Locale>().is_err());
@@ -377,9 +477,21 @@ fn errors_display_in_the_default_locale_and_are_std_errors() {
     let dyn_err: &dyn std::error::Error = &e;
     assert_eq!(dyn_err.to_string(), "유효성 검증 실패");
     let mut buf = String::new();
-    cancel::Error::BankCodeNotMapped { bank_code: "88".into() }.write_message(Locale::Ko, &mut buf).unwrap();
+    cancel::Error::BankCodeNotMapped {
+        bank_code: "88".into(),
+    }
+    .write_message(Locale::Ko, &mut buf)
+    .unwrap();
     assert_eq!(buf, "은행코드(88)와 매핑되는 은행명이 존재하지 않습니다.");
-    assert_eq!(format!("{:?}", cancel::Error::BankCodeNotMapped { bank_code: "88".into() }), "BankCodeNotMapped { bank_code: \"88\" }");
+    assert_eq!(
+        format!(
+            "{:?}",
+            cancel::Error::BankCodeNotMapped {
+                bank_code: "88".into()
+            }
+        ),
+        "BankCodeNotMapped { bank_code: \"88\" }"
+    );
 }
 
 #[test]
@@ -388,19 +500,31 @@ fn codes_carry_their_data() {
     assert!(!ebp::Code::EbpC0012.retryable());
     assert_eq!(ebp::Code::EbpC0004.category(), ebp::Category::C);
     assert_eq!(ebp::Category::C.title(Locale::En), "Validation error");
-    assert_eq!(cancel::Code::RefundAccountRequired.error_type(), Some("IllegalArguemntError"));
+    assert_eq!(
+        cancel::Code::RefundAccountRequired.error_type(),
+        Some("IllegalArguemntError")
+    );
     assert_eq!(cancel::Code::LoginRequired.status(), 401);
     assert_eq!(cancel::Code::NotReservationOwner.status(), 403);
     assert_eq!(cancel::Code::CancelPeriodExpired.status(), 410);
-    assert_eq!(toss::Code::NotFoundPaymentSession.operations(), &[toss::Operation::PaymentConfirm]);
+    assert_eq!(
+        toss::Code::NotFoundPaymentSession.operations(),
+        &[toss::Operation::PaymentConfirm]
+    );
     assert_eq!(toss::DOMAIN, "toss");
     assert_eq!(payment_errors::DOMAINS, &["cancel", "ebp", "toss"]);
 }
 
 #[test]
 fn codes_serialize_as_their_wire_code() {
-    assert_eq!(serde_json::to_string(&toss::Code::NotFound).unwrap(), "\"NOT_FOUND\"");
-    assert_eq!(serde_json::from_str::<ebp::Code>("\"EBP-C-0004\"").unwrap(), ebp::Code::EbpC0004);
+    assert_eq!(
+        serde_json::to_string(&toss::Code::NotFound).unwrap(),
+        "\"NOT_FOUND\""
+    );
+    assert_eq!(
+        serde_json::from_str::<ebp::Code>("\"EBP-C-0004\"").unwrap(),
+        ebp::Code::EbpC0004
+    );
     let err = serde_json::from_str::<ebp::Code>("\"EBP-X-0000\"").unwrap_err();
     assert!(err.to_string().contains("EBP-X-0000"), "{err}");
     assert!(serde_json::from_str::<ebp::Code>("42").is_err());

@@ -174,29 +174,67 @@ pub fn load_files(dir: &str, mut files: Vec<(String, Vec<u8>)>) -> Loaded {
         };
         let file = out.sources.add(path, text.clone());
         let mut diags = Vec::new();
-        let Some(table) = parse(file, &text, &mut diags) else {
-            out.diagnostics.append(&mut diags);
-            continue;
+        let (table, first_error) = parse(file, &text, &mut diags);
+        let ctx = FileCtx {
+            file,
+            name: &name,
+            first_error,
         };
         if name == CATALOG_FILE {
-            let catalog = load_catalog(file, table, &mut diags);
+            let catalog = load_catalog(&ctx, table, &mut diags);
             out.catalog = Some(catalog);
         } else {
             let id = name.trim_end_matches(".toml").to_owned();
-            out.domains.push(load_domain(file, id, table, &mut diags));
+            out.domains.push(load_domain(&ctx, id, table, &mut diags));
         }
         out.diagnostics.append(&mut diags);
     }
     out
 }
 
-fn parse<'i>(file: FileId, text: &'i str, diags: &mut Vec<Diagnostic>) -> Option<DeTable<'i>> {
+/// Parses a file, reporting syntax errors. Returns the recovered table and the position of the
+/// first syntax error, after which unknown top-level keys are cascades of that error.
+fn parse<'i>(file: FileId, text: &'i str, diags: &mut Vec<Diagnostic>) -> (DeTable<'i>, usize) {
     let (table, errors) = DeTable::parse_recoverable(text);
     let table = table.into_inner();
+    let mut first_error = usize::MAX;
+    // A repeated [table] header merges both tables: the keys they share are reported as
+    // duplicates too. Those follow from the repeated header, so only the header is reported.
+    let mut repeated_tables: Vec<Range<usize>> = Vec::new();
     for e in &errors {
+        let span = e.span().unwrap_or(0..0);
+        if e.message().starts_with("duplicate key") {
+            if repeated_tables.iter().any(|r| r.contains(&span.start)) {
+                continue;
+            }
+            if let Some(r) = repeated_table_body(text, &span) {
+                repeated_tables.push(r);
+            }
+        } else {
+            first_error = first_error.min(span.start);
+        }
         diags.push(syntax_diagnostic(file, text, e));
     }
-    Some(table)
+    (table, first_error)
+}
+
+/// When `dup` is the key of a repeated `[table]` header, the byte range of that table's body.
+fn repeated_table_body(text: &str, dup: &Range<usize>) -> Option<Range<usize>> {
+    let line_start = text[..dup.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    header_path(&text[line_start..line_end])?;
+    let mut end = line_end;
+    for l in text[line_end..].split_inclusive('\n').skip(1) {
+        if header_path(l).is_some() {
+            break;
+        }
+        end += l.len();
+    }
+    Some(line_end..end + 1)
 }
 
 fn loc(file: FileId, span: Range<usize>) -> Option<Loc> {
@@ -250,16 +288,27 @@ fn syntax_diagnostic(file: FileId, text: &str, e: &toml::de::Error) -> Diagnosti
         return d;
     }
     let (ko, en_help, ko_help) = syntax_hint(&raw);
-    Diagnostic::new(
+    let mut d = Diagnostic::new(
         Rule::TomlSyntax,
-        loc(file, span),
+        loc(file, span.clone()),
         Msg::new(
             format!("TOML 문법 오류: {ko}"),
             format!("TOML syntax error: {raw}"),
         ),
     )
-    .label(Msg::new(ko.clone(), raw.clone()))
-    .help(Msg::new(ko_help, en_help))
+    .label(Msg::new(ko.clone(), raw.clone()));
+    // Text without quotes: show the exact fix.
+    let bare = text.get(span).unwrap_or_default().trim();
+    if raw.starts_with("string values must be quoted") && !bare.is_empty() && !bare.contains('"') {
+        let quoted = format!("\"{bare}\"");
+        d = d.help(Msg::new(
+            format!("따옴표로 감싸세요: {quoted}"),
+            format!("put it in quotes: {quoted}"),
+        ));
+    } else {
+        d = d.help(Msg::new(ko_help, en_help));
+    }
+    d
 }
 
 /// Korean wording and a fix for toml's parser messages.
@@ -270,6 +319,12 @@ fn syntax_hint(raw: &str) -> (String, String, String) {
             "중복된 키",
             "each key once",
             "키는 한 번만 씁니다",
+        ),
+        (
+            "string values must be quoted",
+            "글에 따옴표가 없습니다",
+            "put text in quotes",
+            "글은 따옴표로 감쌉니다",
         ),
         (
             "unclosed table",
@@ -462,28 +517,48 @@ fn header_path(line: &str) -> Option<Vec<String>> {
     Some(parts)
 }
 
-fn load_catalog(file: FileId, table: DeTable<'_>, diags: &mut Vec<Diagnostic>) -> LoadedCatalog {
+/// The file being loaded.
+struct FileCtx<'a> {
+    file: FileId,
+    name: &'a str,
+    first_error: usize,
+}
+
+impl FileCtx<'_> {
+    /// An unknown top-level key, unless it follows a syntax error (then it is most likely a
+    /// key of a table whose header the error broke).
+    fn unknown_top_level(&self, key: &S<String>, valid: &[&str], diags: &mut Vec<Diagnostic>) {
+        if key.span().start < self.first_error {
+            diags.push(unknown_key(self.file, key, valid, self.name));
+        }
+    }
+}
+
+fn load_catalog(
+    ctx: &FileCtx<'_>,
+    table: DeTable<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> LoadedCatalog {
     let mut catalog = None;
     for (k, v) in sorted(table) {
         match k.get_ref().as_str() {
-            "catalog" => catalog = entry::<RawCatalog>(file, k, v, diags),
-            _ => diags.push(unknown_key(
-                file,
-                &k,
-                field_names::<RawCatalogFile>(),
-                "catalog.toml",
-            )),
+            "catalog" => catalog = entry::<RawCatalog>(ctx.file, k, v, diags),
+            _ => ctx.unknown_top_level(&k, field_names::<RawCatalogFile>(), diags),
         }
     }
-    LoadedCatalog { file, catalog }
+    LoadedCatalog {
+        file: ctx.file,
+        catalog,
+    }
 }
 
 fn load_domain(
-    file: FileId,
+    ctx: &FileCtx<'_>,
     id: String,
     table: DeTable<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> LoadedDomain {
+    let file = ctx.file;
     let mut d = LoadedDomain {
         file,
         id,
@@ -498,7 +573,7 @@ fn load_domain(
             "categories" => d.categories = section::<RawCategory>(file, k, v, diags),
             "operations" => d.operations = section::<RawOperation>(file, k, v, diags),
             "errors" => d.errors = section::<RawError>(file, k, v, diags),
-            _ => diags.push(unknown_key(file, &k, RawDomainFile::SECTIONS, "domain")),
+            _ => ctx.unknown_top_level(&k, RawDomainFile::SECTIONS, diags),
         }
     }
     d
@@ -573,7 +648,13 @@ fn entry<'de, T: Deserialize<'de>>(
             }
             Err(e) => {
                 let at = e.span().unwrap_or(span.clone());
-                diags.push(serde_diagnostic(file, &e, at.clone(), key.get_ref()));
+                diags.push(serde_diagnostic(
+                    file,
+                    &e,
+                    at.clone(),
+                    key.get_ref(),
+                    value.get_ref(),
+                ));
                 match remove_at(value.get_mut(), at.start) {
                     Some(top) => dropped.push(top),
                     None => return None,
@@ -668,54 +749,75 @@ impl Expected {
         })
     }
 
-    fn describe(self) -> Msg {
-        match self {
-            Expected::Table => Msg::new(
-                "표 (예: [errors.\"X\"] 또는 { type = \"integer\" })",
-                "a table ([errors.\"X\"] or { type = \"integer\" })",
+    /// (what it is, how to write it), in both languages.
+    fn describe(self) -> (Msg, Msg) {
+        let (ko, en, ko_how, en_how) = match self {
+            Expected::Table => (
+                "표가",
+                "a table",
+                "표로 씁니다 (예: { type = \"integer\" })",
+                "write a table ({ type = \"integer\" })",
             ),
-            Expected::Text => Msg::new(
-                "언어별 글 (예: message.ko = \"...\")",
-                "texts by locale (message.ko = \"...\")",
+            Expected::Text => (
+                "언어별 글이",
+                "texts by locale",
+                "언어별로 씁니다 (예: message.ko = \"...\")",
+                "write one text per locale (message.ko = \"...\")",
             ),
-            Expected::Integer => Msg::new(
-                "따옴표 없는 숫자 (예: 400)",
-                "a number without quotes (400)",
+            Expected::Integer => (
+                "숫자가",
+                "a number",
+                "따옴표 없이 숫자로 씁니다 (예: 400)",
+                "write a number without quotes (400)",
             ),
-            Expected::Bool => {
-                Msg::new("true 또는 false (따옴표 없이)", "true or false (no quotes)")
-            }
-            Expected::String => Msg::new("따옴표로 감싼 글 (예: \"C\")", "text in quotes (\"C\")"),
-            Expected::List => Msg::new(
-                "목록 (예: [\"confirm\", \"cancel\"])",
-                "a list ([\"confirm\", \"cancel\"])",
+            Expected::Bool => (
+                "true/false가",
+                "true or false",
+                "따옴표 없이 true나 false로 씁니다",
+                "write true or false without quotes",
             ),
-            Expected::Scalar => Msg::new(
-                "글 또는 숫자 (예: \"88\" 또는 1000)",
-                "text or a number (\"88\" or 1000)",
+            Expected::String => (
+                "글이",
+                "text",
+                "따옴표로 감싼 글로 씁니다 (예: \"C\")",
+                "write text in quotes (\"C\")",
             ),
-        }
+            Expected::List => (
+                "목록이",
+                "a list",
+                "목록으로 씁니다 (예: [\"confirm\", \"cancel\"])",
+                "write a list ([\"confirm\", \"cancel\"])",
+            ),
+            Expected::Scalar => (
+                "글이나 숫자가",
+                "text or a number",
+                "글이나 숫자로 씁니다 (예: \"88\" 또는 1000)",
+                "write text or a number (\"88\" or 1000)",
+            ),
+        };
+        (Msg::new(ko, en), Msg::new(ko_how, en_how))
     }
 }
 
-fn kind_ko(found: &str) -> &'static str {
+/// What was found, as the subject of a Korean sentence (particle included).
+fn found_ko(found: &str) -> &'static str {
     let f = found.trim();
-    if f.starts_with("string") || f == "string" {
-        "글"
+    if f.starts_with("string") {
+        "글이"
     } else if f.starts_with("integer") {
-        "숫자"
+        "숫자가"
     } else if f.starts_with("boolean") {
-        "true/false"
+        "true/false가"
     } else if f.starts_with("floating") || f == "float" {
-        "소수"
+        "소수가"
     } else if f.starts_with("sequence") || f == "array" {
-        "목록"
+        "목록이"
     } else if f.starts_with("map") || f == "table" {
-        "표"
+        "표가"
     } else if f == "datetime" {
-        "날짜"
+        "날짜가"
     } else {
-        "값"
+        "다른 값이"
     }
 }
 
@@ -726,15 +828,15 @@ fn wrong_type(
     expected: Expected,
     key: &str,
 ) -> Diagnostic {
-    let want = expected.describe();
+    let (want, how) = expected.describe();
     Diagnostic::new(
         Rule::WrongType,
         loc(file, span),
         Msg::new(
             format!(
-                "`{key}`의 값 형식이 맞지 않습니다: {}이(가) 와야 하는데 {}이(가) 있습니다",
+                "`{key}` 값의 형식이 맞지 않습니다: {} 와야 하는 자리에 {} 있습니다",
                 want.ko,
-                kind_ko(found)
+                found_ko(found)
             ),
             format!(
                 "`{key}` has the wrong type: expected {}, found {found}",
@@ -743,9 +845,41 @@ fn wrong_type(
         ),
     )
     .label(Msg::new(
-        format!("{}이(가) 와야 합니다", want.ko),
+        format!("{} 와야 합니다", want.ko),
         format!("expected {}", want.en),
     ))
+    .help(how)
+}
+
+/// The dotted key path (`status`, `fields.amount.type`) of the value at byte `pos`.
+fn key_path_at(value: &DeValue<'_>, pos: usize) -> Vec<String> {
+    fn contains(span: &Range<usize>, pos: usize) -> bool {
+        span.start <= pos && pos < span.end.max(span.start + 1)
+    }
+    let mut path = Vec::new();
+    let mut cur = value;
+    loop {
+        match cur {
+            DeValue::Table(t) => {
+                let Some((k, v)) = t
+                    .iter()
+                    .find(|(k, v)| contains(&k.span(), pos) || contains(&v.span(), pos))
+                else {
+                    return path;
+                };
+                path.push(k.get_ref().to_string());
+                if contains(&k.span(), pos) {
+                    return path;
+                }
+                cur = v.get_ref();
+            }
+            DeValue::Array(a) => match a.iter().find(|v| contains(&v.span(), pos)) {
+                Some(v) => cur = v.get_ref(),
+                None => return path,
+            },
+            _ => return path,
+        }
+    }
 }
 
 fn unknown_key(file: FileId, key: &S<String>, valid: &[&str], within: &str) -> Diagnostic {
@@ -776,35 +910,58 @@ fn unknown_key(file: FileId, key: &S<String>, valid: &[&str], within: &str) -> D
     ))
 }
 
-/// Turns serde's complaint about an entry into a diagnostic.
+/// Turns serde's complaint about an entry into a diagnostic. `value` is the entry, to name
+/// the key the complaint is about.
 fn serde_diagnostic(
     file: FileId,
     e: &toml::de::Error,
     span: Range<usize>,
     entry_key: &str,
+    value: &DeValue<'_>,
 ) -> Diagnostic {
     let msg = e.message();
+    let path = key_path_at(value, span.start);
+    let owner = match path.len() {
+        0 | 1 => entry_key.to_owned(),
+        n => path[..n - 1].join("."),
+    };
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
         let valid: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
         let key = Spanned::new(span, name.to_owned());
-        return unknown_key(file, &key, &valid, entry_key);
+        return unknown_key(file, &key, &valid, &owner);
     }
+    let key = path.last().cloned().unwrap_or_else(|| entry_key.to_owned());
     if let Some(rest) = msg.strip_prefix("invalid type: ")
         && let Some((found, expected)) = rest.rsplit_once(", expected ")
         && let Some(exp) = Expected::from_serde(expected)
     {
-        let mut d = wrong_type(file, span, found, exp, entry_key);
-        if exp == Expected::Integer && found.starts_with("string") {
+        let mut d = wrong_type(file, span, found, exp, &key);
+        // A quoted number or boolean: show the exact fix.
+        let inner = found
+            .strip_prefix("string \"")
+            .and_then(|f| f.strip_suffix('"'));
+        let fixed = match (exp, inner) {
+            (Expected::Integer, Some(v)) if v.trim().parse::<i64>().is_ok() => {
+                Some(v.trim().to_owned())
+            }
+            (Expected::Bool, Some(v))
+                if ["true", "yes", "y", "예", "네"].contains(&v.trim().to_lowercase().as_str()) =>
+            {
+                Some("true".into())
+            }
+            (Expected::Bool, Some(v))
+                if ["false", "no", "n", "아니오", "아니요"]
+                    .contains(&v.trim().to_lowercase().as_str()) =>
+            {
+                Some("false".into())
+            }
+            _ => None,
+        };
+        if let Some(v) = fixed {
             d = d.help(Msg::new(
-                "숫자는 따옴표 없이 씁니다: status = 400",
-                "write numbers without quotes: status = 400",
-            ));
-        }
-        if exp == Expected::Bool && found.starts_with("string") {
-            d = d.help(Msg::new(
-                "true/false는 따옴표 없이 씁니다: retryable = true",
-                "write true/false without quotes: retryable = true",
+                format!("이렇게 고치세요: {key} = {v}"),
+                format!("write it as: {key} = {v}"),
             ));
         }
         return d;
@@ -813,10 +970,14 @@ fn serde_diagnostic(
         Rule::WrongType,
         loc(file, span),
         Msg::new(
-            format!("`{entry_key}`의 값이 잘못되었습니다: {msg}"),
-            format!("invalid value in `{entry_key}`: {msg}"),
+            format!("`{key}`의 값이 잘못되었습니다: {msg}"),
+            format!("invalid value for `{key}`: {msg}"),
         ),
     )
+    .help(Msg::new(
+        "스펙 안내(error-spec/README.md)에서 이 키의 예를 보세요",
+        "see the key's example in error-spec/README.md",
+    ))
 }
 
 #[cfg(test)]

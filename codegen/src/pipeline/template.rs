@@ -251,9 +251,17 @@ fn is_hangul_syllable(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
-/// Length of an undecided-particle look-alike at the start of `s`: one or two Hangul
-/// syllables and a parenthesised one or two, in either order (`이(나)`, `(이)나`).
+/// Length of an undecided-particle look-alike right at the start of `s`: one Hangul syllable
+/// and a parenthesised one, in either order, possibly followed by more syllables (`이(나)`,
+/// `(이)나`, `(이)라는`). Text like `장이(가)` (a counter word, then a particle) does not start
+/// with that shape and is left alone.
 fn undecided_particle_len(s: &str) -> Option<usize> {
+    fn syllable(s: &str) -> usize {
+        s.chars()
+            .next()
+            .filter(|&c| is_hangul_syllable(c))
+            .map_or(0, char::len_utf8)
+    }
     fn hangul_run(s: &str) -> usize {
         s.char_indices()
             .take_while(|&(i, c)| is_hangul_syllable(c) && i < 6)
@@ -263,18 +271,16 @@ fn undecided_particle_len(s: &str) -> Option<usize> {
     }
     fn paren(s: &str) -> Option<usize> {
         let inner = s.strip_prefix('(')?;
-        let run = hangul_run(inner);
-        (run > 0 && inner[run..].starts_with(')')).then_some(run + 2)
+        let one = syllable(inner);
+        (one > 0 && inner[one..].starts_with(')')).then_some(one + 2)
     }
     if let Some(p) = paren(s) {
         let run = hangul_run(&s[p..]);
         return (run > 0).then_some(p + run);
     }
-    let run = hangul_run(s);
-    if run > 0
-        && let Some(p) = paren(&s[run..])
-    {
-        return Some(run + p);
+    let one = syllable(s);
+    if one > 0 {
+        return paren(&s[one..]).map(|p| one + p);
     }
     None
 }
@@ -386,6 +392,8 @@ mod tests {
         assert_eq!(undecided_particle_len("이 (가)"), None);
         assert_eq!(undecided_particle_len("는 x"), None);
         assert_eq!(undecided_particle_len("(x)"), None);
+        assert_eq!(undecided_particle_len("장이(가) 모두"), None);
+        assert_eq!(undecided_particle_len("(이)라는 x"), Some("(이)라는".len()));
     }
 
     #[test]

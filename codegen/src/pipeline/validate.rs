@@ -172,7 +172,15 @@ impl Validator<'_> {
                     let t = tag.get_ref();
                     if !ident::is_locale_tag(t) {
                         ok = false;
-                        let suggestion = t.replace('_', "-").to_lowercase();
+                        let suggestion = {
+                            let t = t.replace('_', "-");
+                            let (lang, rest) = t.split_once('-').unwrap_or((&t, ""));
+                            if rest.is_empty() {
+                                lang.to_lowercase()
+                            } else {
+                                format!("{}-{rest}", lang.to_lowercase())
+                            }
+                        };
                         self.push(
                             Diagnostic::new(
                                 Rule::Catalog,
@@ -206,7 +214,8 @@ impl Validator<'_> {
                             .related(
                                 Loc { file, span: first },
                                 Msg::new("처음 쓴 곳", "first listed here"),
-                            ),
+                            )
+                            .help(Msg::new("둘 중 하나를 지우세요", "remove one of them")),
                         );
                     } else {
                         locales.push(t.clone());
@@ -801,7 +810,7 @@ impl Validator<'_> {
                 if let Some(s) = did_you_mean(
                     rep,
                     out.iter()
-                        .filter(|x| x.retired.is_none())
+                        .filter(|x| x.retired.is_none() && x.code != def.code)
                         .map(|x| x.code.as_str()),
                 ) {
                     diag = diag.help(Msg::new(
@@ -809,6 +818,10 @@ impl Validator<'_> {
                         format!("did you mean `{s}`?"),
                     ));
                 }
+                diag = diag.help(Msg::new(
+                    "replacement에는 이 도메인에서 아직 쓰는(폐기되지 않은) 다른 코드를 씁니다",
+                    "`replacement` names another live (not retired) code of this domain",
+                ));
                 self.push(diag);
             }
         }

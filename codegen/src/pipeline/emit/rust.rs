@@ -592,7 +592,7 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
         .collect();
     let allow_deprecated = any_deprecated.then(|| quote!(#![allow(deprecated)]));
 
-    let error_enum = error_tokens(catalog, d, &errors, rt);
+    let error_enum = error_tokens(catalog, d, &errors, &deprecated_attrs, rt);
 
     let from_code_arms = errors.iter().zip(&variants).map(|(e, v)| {
         let c = lit(&e.code);
@@ -762,31 +762,37 @@ fn error_tokens(
     catalog: &Catalog,
     d: &Domain,
     errors: &[&ErrorDef],
+    deprecated_attrs: &[TokenStream],
     rt: &TokenStream,
 ) -> TokenStream {
     let variants: Vec<Ident> = errors.iter().map(|e| ident(&e.ident)).collect();
-    let decls = errors.iter().zip(&variants).map(|(e, v)| {
-        let doc = doc_lines(&code_doc(catalog, d, e));
-        if e.fields.is_empty() {
-            quote!(#doc #v)
-        } else {
-            let fields = e.fields.iter().map(|f| {
-                let name = ident(&f.name);
-                let ty = field_type(f);
-                let mut fdoc = format!(
-                    "The {} placeholder ({}).",
-                    code_span(&format!("{{{}}}", f.written)),
-                    f.ty.as_str()
-                );
-                if f.pii {
-                    fdoc.push_str(" Personal data: `Debug` shows it redacted.");
-                }
-                let fdoc = lit(&format!(" {fdoc}"));
-                quote!(#[doc = #fdoc] #name: #ty)
-            });
-            quote!(#doc #v { #(#fields,)* })
-        }
-    });
+    let decls = errors
+        .iter()
+        .zip(&variants)
+        .zip(deprecated_attrs)
+        .map(|((e, v), dep)| {
+            let doc = doc_lines(&code_doc(catalog, d, e));
+            let doc = quote!(#doc #dep);
+            if e.fields.is_empty() {
+                quote!(#doc #v)
+            } else {
+                let fields = e.fields.iter().map(|f| {
+                    let name = ident(&f.name);
+                    let ty = field_type(f);
+                    let mut fdoc = format!(
+                        "The {} placeholder ({}).",
+                        code_span(&format!("{{{}}}", f.written)),
+                        f.ty.as_str()
+                    );
+                    if f.pii {
+                        fdoc.push_str(" Personal data: `Debug` shows it redacted.");
+                    }
+                    let fdoc = lit(&format!(" {fdoc}"));
+                    quote!(#[doc = #fdoc] #name: #ty)
+                });
+                quote!(#doc #v { #(#fields,)* })
+            }
+        });
     let code_arms = errors.iter().zip(&variants).map(|(e, v)| {
         if e.fields.is_empty() {
             quote!(Error::#v => Code::#v)
