@@ -244,6 +244,7 @@ impl Validator<'_> {
             }
             url.clone()
         });
+        ok &= self.acknowledgement(file, &c.breaking_change_ok);
         match (ok, name) {
             (true, Some(name)) => Some((name, docs_url)),
             _ => None,
@@ -488,6 +489,8 @@ impl Validator<'_> {
             None => String::new(),
         };
 
+        ok &= self.acknowledgement(file, &raw.breaking_change_ok);
+
         // Categories and operations.
         let categories: Vec<Option<Group>> = d
             .categories
@@ -669,6 +672,22 @@ impl Validator<'_> {
             }
         }
         ok
+    }
+
+    /// `breaking_change_ok` (read by `errspec diff`): a reason, so never empty.
+    fn acknowledgement(&mut self, file: FileId, ack: &Option<S<String>>) -> bool {
+        match ack {
+            Some(a) if a.get_ref().trim().is_empty() => {
+                self.push(
+                    empty_text(file, a.span(), "breaking_change_ok").help(Msg::new(
+                        "언제, 왜 바꾸는지와 승인한 사람을 쓰세요. 예: \"2026-11: 상태를 400으로 바로잡음 (승인: 김결제)\"",
+                        "say when and why, and who approved: \"2026-11: status corrected to 400 (approved by Kim)\"",
+                    )),
+                );
+                false
+            }
+            _ => true,
+        }
     }
 
     fn status(&mut self, file: FileId, s: &S<i64>) -> Option<u16> {
@@ -1157,6 +1176,7 @@ impl Validator<'_> {
             ok = false;
             self.push(empty_text(file, t.span(), "error_type"));
         }
+        ok &= self.acknowledgement(file, &raw.breaking_change_ok);
 
         let deprecated = match &raw.deprecated {
             Some(dep) => {

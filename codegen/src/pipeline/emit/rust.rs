@@ -422,6 +422,24 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
             .map(|f| format!(", all of the form {}", code_span(f)))
             .unwrap_or_default()
     ));
+    let retired: Vec<String> = d
+        .errors
+        .iter()
+        .filter_map(|e| {
+            let r = e.retired.as_ref()?;
+            Some(match &r.since {
+                Some(s) => format!("{} (since {})", code_span(&e.code), doc_escape(s)),
+                None => code_span(&e.code),
+            })
+        })
+        .collect();
+    if !retired.is_empty() {
+        mdoc.push(String::new());
+        mdoc.push(format!(
+            "Retired codes, no longer emitted and never reused: {}.",
+            retired.join(", ")
+        ));
+    }
     let mdoc: Vec<TokenStream> = mdoc
         .iter()
         .flat_map(|l| l.split('\n').map(str::to_owned).collect::<Vec<_>>())
@@ -566,30 +584,7 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
     };
 
     let code_docs = errors.iter().map(|e| doc_lines(&code_doc(catalog, d, e)));
-    let deprecated_attrs: Vec<TokenStream> = errors
-        .iter()
-        .map(|e| match &e.deprecated {
-            Some(dep) => {
-                let mut note = String::new();
-                if let Some(r) = &dep.replacement {
-                    note.push_str(&format!("use `{r}` instead"));
-                }
-                if let Some(t) = &dep.note {
-                    if !note.is_empty() {
-                        note.push_str(": ");
-                    }
-                    note.push_str(t.default_text());
-                }
-                let since = dep.since.as_deref().map(lit);
-                let note = lit(&note);
-                match since {
-                    Some(s) => quote!(#[deprecated(since = #s, note = #note)]),
-                    None => quote!(#[deprecated(note = #note)]),
-                }
-            }
-            None => TokenStream::new(),
-        })
-        .collect();
+    let deprecated_attrs: Vec<TokenStream> = errors.iter().copied().map(deprecated_attr).collect();
     let allow_deprecated = any_deprecated.then(|| quote!(#![allow(deprecated)]));
 
     let error_enum = error_tokens(catalog, d, &errors, rt);
@@ -704,6 +699,29 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
     }
 }
 
+/// `#[deprecated(since, note)]` for a deprecated code (on its `Code` and `Error` variants).
+fn deprecated_attr(e: &ErrorDef) -> TokenStream {
+    let Some(dep) = &e.deprecated else {
+        return TokenStream::new();
+    };
+    let mut note = String::new();
+    if let Some(r) = &dep.replacement {
+        note.push_str(&format!("use `{r}` instead"));
+    }
+    if let Some(t) = &dep.note {
+        if !note.is_empty() {
+            note.push_str(": ");
+        }
+        note.push_str(t.default_text());
+    }
+    let since = dep.since.as_deref().map(lit);
+    let note = lit(&note);
+    match since {
+        Some(s) => quote!(#[deprecated(since = #s, note = #note)]),
+        None => quote!(#[deprecated(note = #note)]),
+    }
+}
+
 /// The rustdoc of a code: code, status, category, messages, explanation, action.
 fn code_doc(catalog: &Catalog, d: &Domain, e: &ErrorDef) -> Vec<String> {
     let mut lines = Vec::new();
@@ -767,6 +785,10 @@ fn error_tokens(
     let variants: Vec<Ident> = errors.iter().map(|e| ident(&e.ident)).collect();
     let decls = errors.iter().zip(&variants).map(|(e, v)| {
         let doc = doc_lines(&code_doc(catalog, d, e));
+        let doc = {
+            let dep = deprecated_attr(e);
+            quote!(#doc #dep)
+        };
         if e.fields.is_empty() {
             quote!(#doc #v)
         } else {
