@@ -122,7 +122,11 @@ pub fn render(catalog: &Catalog, d: &Domain, e: &ErrorDef, lang: Lang) -> String
             out.push_str(&since(s, ko));
         }
         if let Some(r) = &dep.replacement {
-            out.push_str(&format!(": {} {r}", t("대신 쓸 코드", "use instead")));
+            out.push_str(&if ko {
+                format!(": 대신 쓸 코드 {r}")
+            } else {
+                format!(": use {r} instead")
+            });
         }
         out.push('\n');
         if let Some(n) = &dep.note {

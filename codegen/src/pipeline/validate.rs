@@ -787,14 +787,20 @@ impl Validator<'_> {
                 None => ok = false,
             }
         }
-        // Deprecation replacements must be live codes of the domain.
-        for (e, def) in d.errors.iter().zip(out.iter()) {
+        // Deprecation replacements must be live codes of the domain. (`out` lacks the entries
+        // that failed, so match entries by code, and say nothing of a replacement that exists
+        // but has problems of its own.)
+        for def in &out {
             let Some(dep) = &def.deprecated else { continue };
             let Some(rep) = &dep.replacement else {
                 continue;
             };
+            let Some(e) = d.errors.iter().find(|e| *e.key.get_ref() == def.code) else {
+                continue;
+            };
             let target = out.iter().find(|x| &x.code == rep);
             let problem = match target {
+                None if all_codes.contains(&rep.as_str()) => None,
                 None => Some(Msg::new(
                     format!("대신 쓸 코드 `{rep}`이(가) 이 도메인에 없습니다"),
                     format!("replacement `{rep}` is not a code of this domain"),
@@ -816,7 +822,12 @@ impl Validator<'_> {
                     .deprecated
                     .as_ref()
                     .map_or(e.key.span(), |s| s.span());
-                let mut diag = Diagnostic::new(Rule::Lifecycle, at(file, span), title);
+                let mut diag = Diagnostic::new(Rule::Lifecycle, at(file, span), title)
+                    .label(Msg::new("여기", "here"))
+                    .help(Msg::new(
+                        "replacement에는 이 도메인의 폐기되지 않은 다른 코드를 쓰거나, replacement를 지우세요",
+                        "name another code of this domain that is not retired, or remove `replacement`",
+                    ));
                 if let Some(s) = did_you_mean(
                     rep,
                     out.iter()

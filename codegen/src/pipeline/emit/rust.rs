@@ -428,7 +428,7 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
         .filter_map(|e| {
             let r = e.retired.as_ref()?;
             Some(match &r.since {
-                Some(s) => format!("{} (since {})", code_span(&e.code), doc_escape(s)),
+                Some(s) => format!("{} (since {})", code_span(&e.code), code_span(s)),
                 None => code_span(&e.code),
             })
         })
@@ -715,10 +715,12 @@ fn deprecated_attr(e: &ErrorDef) -> TokenStream {
         note.push_str(t.default_text());
     }
     let since = dep.since.as_deref().map(lit);
-    let note = lit(&note);
-    match since {
-        Some(s) => quote!(#[deprecated(since = #s, note = #note)]),
-        None => quote!(#[deprecated(note = #note)]),
+    let note = (!note.is_empty()).then(|| lit(&note));
+    match (since, note) {
+        (Some(s), Some(n)) => quote!(#[deprecated(since = #s, note = #n)]),
+        (Some(s), None) => quote!(#[deprecated(since = #s)]),
+        (None, Some(n)) => quote!(#[deprecated(note = #n)]),
+        (None, None) => quote!(#[deprecated]),
     }
 }
 
