@@ -315,9 +315,7 @@ fn an_acknowledgement_in_the_changed_entry_lets_it_pass_and_is_shown() {
         assert!(ko.contains("— 호환성을 깨는 변경 (승인됨)"), "{ko}");
         assert!(ko.contains(&format!("승인: \"{text}\"")), "{ko}");
         assert!(
-            ko.contains(&format!(
-                "결과: 호환성을 깨는 변경 1건이 모두 승인되었습니다."
-            )),
+            ko.contains("결과: 호환성을 깨는 변경 1건이 모두 승인되었습니다."),
             "{ko}"
         );
         let en = review::render(&review, Lang::En, Format::Text);

@@ -459,7 +459,7 @@ fn rank(c: &Change) -> u8 {
 
 /// Groups: (heading, changes). Catalog-wide first, then domains with breaking changes, then
 /// the rest, by id; within a group breaking first, otherwise in spec order.
-fn groups<'r>(r: &'r Review, lang: Lang, s: Style) -> Vec<(String, Vec<&'r Change>)> {
+fn groups(r: &Review, lang: Lang, s: Style) -> Vec<(String, Vec<&Change>)> {
     let mut keys: Vec<Option<&str>> = Vec::new();
     for c in &r.changes {
         let k = c.domain.as_deref();

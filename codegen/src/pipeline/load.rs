@@ -645,8 +645,6 @@ pub enum Expected {
     List,
     /// A string or an integer.
     Scalar,
-    /// `true` or a table (`deprecated`, `retired`).
-    FlagOrTable,
 }
 
 impl Expected {
@@ -657,7 +655,6 @@ impl Expected {
             "a string" | "a borrowed string" => Expected::String,
             "a sequence" => Expected::List,
             "a string or an integer" => Expected::Scalar,
-            crate::raw::FLAG_OR_TABLE => Expected::FlagOrTable,
             "a map" | "a table of fields" => Expected::Table,
             _ if s.starts_with("struct ") => Expected::Table,
             _ if [
@@ -696,10 +693,6 @@ impl Expected {
             Expected::Scalar => Msg::new(
                 "글 또는 숫자 (예: \"88\" 또는 1000)",
                 "text or a number (\"88\" or 1000)",
-            ),
-            Expected::FlagOrTable => Msg::new(
-                "true 또는 표 (예: true 또는 { since = \"2026-11\" })",
-                "true or a table (true or { since = \"2026-11\" })",
             ),
         }
     }

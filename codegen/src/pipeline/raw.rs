@@ -439,7 +439,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for FlagOr<T> {
         impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
             type Value = FlagOr<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(FLAG_OR_TABLE)
+                // The loader words "a boolean" for editors as "true or false", which is the
+                // advice that fits (`deprecated = true`); the table is the longer form.
+                f.write_str("a boolean")
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<FlagOr<T>, E> {
                 Ok(FlagOr::Flag(v))
@@ -451,9 +453,6 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for FlagOr<T> {
         d.deserialize_any(V(std::marker::PhantomData))
     }
 }
-
-/// What serde says `FlagOr` expects (the loader words it for editors).
-pub const FLAG_OR_TABLE: &str = "`true` or a table";
 
 /// Reads `deprecated`/`retired`: `true` is an empty table, `false` is as if absent.
 fn flag_or_table<'de, D, T>(d: D) -> Result<Option<S<T>>, D::Error>
@@ -598,7 +597,10 @@ mod tests {
 
     #[test]
     fn field_names_come_from_the_struct() {
-        assert_eq!(field_names::<RawCatalog>(), ["name", "locales", "docs_url"]);
+        assert_eq!(
+            field_names::<RawCatalog>(),
+            ["name", "locales", "docs_url", "breaking_change_ok"]
+        );
         assert!(field_names::<RawError>().contains(&"message"));
         assert!(field_names::<RawField>().contains(&"type"));
         assert_eq!(field_names::<RawDomainFile>(), RawDomainFile::SECTIONS);

@@ -822,16 +822,11 @@ impl Validator<'_> {
                     .deprecated
                     .as_ref()
                     .map_or(e.key.span(), |s| s.span());
-                let mut diag = Diagnostic::new(Rule::Lifecycle, at(file, span), title)
-                    .label(Msg::new("여기", "here"))
-                    .help(Msg::new(
-                        "replacement에는 이 도메인의 폐기되지 않은 다른 코드를 쓰거나, replacement를 지우세요",
-                        "name another code of this domain that is not retired, or remove `replacement`",
-                    ));
+                let mut diag = Diagnostic::new(Rule::Lifecycle, at(file, span), title);
                 if let Some(s) = did_you_mean(
                     rep,
                     out.iter()
-                        .filter(|x| x.retired.is_none())
+                        .filter(|x| x.retired.is_none() && x.code != def.code)
                         .map(|x| x.code.as_str()),
                 ) {
                     diag = diag.help(Msg::new(
@@ -839,6 +834,10 @@ impl Validator<'_> {
                         format!("did you mean `{s}`?"),
                     ));
                 }
+                diag = diag.help(Msg::new(
+                    "replacement에는 이 도메인에서 아직 쓰는(폐기되지 않은) 다른 코드를 씁니다",
+                    "`replacement` names another live (not retired) code of this domain",
+                ));
                 self.push(diag);
             }
         }

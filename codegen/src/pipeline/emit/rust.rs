@@ -422,24 +422,6 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
             .map(|f| format!(", all of the form {}", code_span(f)))
             .unwrap_or_default()
     ));
-    let retired: Vec<String> = d
-        .errors
-        .iter()
-        .filter_map(|e| {
-            let r = e.retired.as_ref()?;
-            Some(match &r.since {
-                Some(s) => format!("{} (since {})", code_span(&e.code), code_span(s)),
-                None => code_span(&e.code),
-            })
-        })
-        .collect();
-    if !retired.is_empty() {
-        mdoc.push(String::new());
-        mdoc.push(format!(
-            "Retired codes, no longer emitted and never reused: {}.",
-            retired.join(", ")
-        ));
-    }
     let mdoc: Vec<TokenStream> = mdoc
         .iter()
         .flat_map(|l| l.split('\n').map(str::to_owned).collect::<Vec<_>>())
@@ -587,7 +569,7 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
     let deprecated_attrs: Vec<TokenStream> = errors.iter().copied().map(deprecated_attr).collect();
     let allow_deprecated = any_deprecated.then(|| quote!(#![allow(deprecated)]));
 
-    let error_enum = error_tokens(catalog, d, &errors, rt);
+    let error_enum = error_tokens(catalog, d, &errors, &deprecated_attrs, rt);
 
     let from_code_arms = errors.iter().zip(&variants).map(|(e, v)| {
         let c = lit(&e.code);
@@ -699,7 +681,8 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
     }
 }
 
-/// `#[deprecated(since, note)]` for a deprecated code (on its `Code` and `Error` variants).
+/// `#[deprecated(since, note)]` for a deprecated code (on its `Code` and `Error` variants);
+/// a bare `#[deprecated]` for `deprecated = true`.
 fn deprecated_attr(e: &ErrorDef) -> TokenStream {
     let Some(dep) = &e.deprecated else {
         return TokenStream::new();
@@ -782,35 +765,37 @@ fn error_tokens(
     catalog: &Catalog,
     d: &Domain,
     errors: &[&ErrorDef],
+    deprecated_attrs: &[TokenStream],
     rt: &TokenStream,
 ) -> TokenStream {
     let variants: Vec<Ident> = errors.iter().map(|e| ident(&e.ident)).collect();
-    let decls = errors.iter().zip(&variants).map(|(e, v)| {
-        let doc = doc_lines(&code_doc(catalog, d, e));
-        let doc = {
-            let dep = deprecated_attr(e);
-            quote!(#doc #dep)
-        };
-        if e.fields.is_empty() {
-            quote!(#doc #v)
-        } else {
-            let fields = e.fields.iter().map(|f| {
-                let name = ident(&f.name);
-                let ty = field_type(f);
-                let mut fdoc = format!(
-                    "The {} placeholder ({}).",
-                    code_span(&format!("{{{}}}", f.written)),
-                    f.ty.as_str()
-                );
-                if f.pii {
-                    fdoc.push_str(" Personal data: `Debug` shows it redacted.");
-                }
-                let fdoc = lit(&format!(" {fdoc}"));
-                quote!(#[doc = #fdoc] #name: #ty)
-            });
-            quote!(#doc #v { #(#fields,)* })
-        }
-    });
+    let decls = errors
+        .iter()
+        .zip(&variants)
+        .zip(deprecated_attrs)
+        .map(|((e, v), dep)| {
+            let doc = doc_lines(&code_doc(catalog, d, e));
+            let doc = quote!(#doc #dep);
+            if e.fields.is_empty() {
+                quote!(#doc #v)
+            } else {
+                let fields = e.fields.iter().map(|f| {
+                    let name = ident(&f.name);
+                    let ty = field_type(f);
+                    let mut fdoc = format!(
+                        "The {} placeholder ({}).",
+                        code_span(&format!("{{{}}}", f.written)),
+                        f.ty.as_str()
+                    );
+                    if f.pii {
+                        fdoc.push_str(" Personal data: `Debug` shows it redacted.");
+                    }
+                    let fdoc = lit(&format!(" {fdoc}"));
+                    quote!(#[doc = #fdoc] #name: #ty)
+                });
+                quote!(#doc #v { #(#fields,)* })
+            }
+        });
     let code_arms = errors.iter().zip(&variants).map(|(e, v)| {
         if e.fields.is_empty() {
             quote!(Error::#v => Code::#v)
