@@ -198,6 +198,41 @@ const CASES: &[Case] = &[
         ko: "PAY-002: 폐기 (기록은 남김) — 호환되는 변경",
         en: "PAY-002: retired (its record is kept) — compatible change",
     },
+    Case {
+        dir: "retired_code_recorded",
+        kind: "retired-code-recorded",
+        class: C,
+        ko: "PAY-009: 폐기된 코드로 기록 추가 — 호환되는 변경",
+        en: "PAY-009: recorded as a retired code — compatible change",
+    },
+    Case {
+        dir: "domain_added",
+        kind: "domain-added",
+        class: C,
+        ko: "도메인 추가 (코드 1개) — 호환되는 변경",
+        en: "domain added (1 code) — compatible change",
+    },
+    Case {
+        dir: "locale_added",
+        kind: "locale-added",
+        class: C,
+        ko: "언어 ja 추가 — 호환되는 변경",
+        en: "locale ja added — compatible change",
+    },
+    Case {
+        dir: "retryable_changed",
+        kind: "retryable-changed",
+        class: C,
+        ko: "PAY-004: 재시도 가능 → 불가 — 호환되는 변경",
+        en: "PAY-004: retryable: yes → no — compatible change",
+    },
+    Case {
+        dir: "translation_removed",
+        kind: "translation-removed",
+        class: C,
+        ko: "INVALID_CARD: 메시지 번역 삭제(en): 기본 언어 글을 대신 씁니다 — 호환되는 변경",
+        en: "INVALID_CARD: message translation removed (en): the default text is used — compatible change",
+    },
 ];
 
 #[test]

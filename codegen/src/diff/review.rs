@@ -87,6 +87,14 @@ fn head(c: &Change, s: Style) -> Option<String> {
     })
 }
 
+fn codes_en(n: usize) -> String {
+    if n == 1 {
+        "1 code".to_owned()
+    } else {
+        format!("{n} codes")
+    }
+}
+
 /// What changed, in a few words.
 fn summary(k: &Kind, lang: Lang, s: Style) -> String {
     use Kind::*;
@@ -115,12 +123,12 @@ fn summary(k: &Kind, lang: Lang, s: Style) -> String {
         DomainRemoved { codes } => t(
             lang,
             format!("도메인 삭제 (코드 {codes}개)"),
-            format!("domain removed ({codes} codes)"),
+            format!("domain removed ({})", codes_en(*codes)),
         ),
         DomainAdded { codes } => t(
             lang,
             format!("도메인 추가 (코드 {codes}개)"),
-            format!("domain added ({codes} codes)"),
+            format!("domain added ({})", codes_en(*codes)),
         ),
         CategoryRemoved { key } => t(
             lang,
