@@ -26,6 +26,10 @@ errspec — 결제 에러 스펙 도구
       --dir DIR          스펙 위치
   generate [DIR]         만들어질 Rust 코드를 출력합니다
       --out FILE         파일로 씁니다
+  diff OLD [NEW]         두 스펙을 비교해 호환성을 깨는 변경을 찾습니다 (각각 폴더나 git 리비전)
+      --against REV      작업 중인 스펙(DIR, 기본 ./error-spec)을 REV(예: origin/main)와 비교합니다
+      --format F         text(기본), markdown(PR 댓글용), json
+                         승인되지 않은 호환성을 깨는 변경이 있으면 1로 끝납니다
   help                   이 도움말
 
 공통 옵션:
@@ -47,6 +51,11 @@ Commands:
       --dir DIR          where the spec is
   generate [DIR]         print the Rust code the spec generates
       --out FILE         write it to FILE
+  diff OLD [NEW]         compare two specs, each a directory or a git revision, and review
+                         every change as breaking or compatible
+      --against REV      compare the working spec (DIR, default ./error-spec) with REV
+      --format F         text (default), markdown (for a pull-request comment), json
+                         exits 1 on a breaking change the spec does not acknowledge
   help                   this help
 
 Common options:
@@ -102,7 +111,7 @@ impl Args {
 
 /// Runs `errspec` with `args` (without the program name); returns the exit status.
 pub fn run(args: Vec<OsString>) -> i32 {
-    let args = match Args::parse(args, &["lang", "format", "domain", "dir", "out"]) {
+    let args = match Args::parse(args, &["lang", "format", "domain", "dir", "out", "against"]) {
         Ok(a) => a,
         Err(flag) => {
             eprintln!("error: `{flag}` needs a value (errspec help)");
@@ -127,6 +136,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         "check" => &["lang", "format", "strict", "color", "no-color"],
         "explain" => &["lang", "domain", "dir"],
         "generate" => &["lang", "out", "extern-runtime"],
+        "diff" => &["lang", "format", "against", "dir"],
         _ => &["lang"],
     };
     if let Some((bad, _)) = args
@@ -142,6 +152,13 @@ pub fn run(args: Vec<OsString>) -> i32 {
         "check" => check(rest, &args, lang),
         "explain" => explain_cmd(rest, &args, lang),
         "generate" => generate_cmd(rest, &args),
+        "diff" => crate::diff::run(
+            rest,
+            args.value("against"),
+            args.value("dir"),
+            args.value("format"),
+            lang,
+        ),
         "help" | "--help" | "-h" => {
             println!("{}", if lang == Lang::Ko { HELP_KO } else { HELP_EN });
             0

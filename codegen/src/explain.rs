@@ -106,7 +106,7 @@ pub fn render(catalog: &Catalog, d: &Domain, e: &ErrorDef, lang: Lang) -> String
             )
         ));
         if let Some(s) = &r.since {
-            out.push_str(&format!(" ({}{s})", t("", "since ")));
+            out.push_str(&since(s, ko));
         }
         out.push('\n');
         if let Some(n) = &r.note {
@@ -119,18 +119,26 @@ pub fn render(catalog: &Catalog, d: &Domain, e: &ErrorDef, lang: Lang) -> String
             t("⚠ 사용 중단 예정입니다", "⚠ Deprecated")
         ));
         if let Some(s) = &dep.since {
-            out.push_str(&format!(" ({}{s})", t("", "since ")));
+            out.push_str(&since(s, ko));
         }
         if let Some(r) = &dep.replacement {
-            out.push_str(&format!(": {} {r}", t("대신 쓸 코드", "use instead")));
+            out.push_str(&if ko {
+                format!(": 대신 쓸 코드 {r}")
+            } else {
+                format!(": use {r} instead")
+            });
         }
         out.push('\n');
         if let Some(n) = &dep.note {
             out.push_str(&format!("  {}\n", n.get(li)));
         }
     }
-    out.push('\n');
-    let mut facts = vec![format!("HTTP {}", e.status)];
+    // A tombstone may keep nothing but its code (status 0, empty message).
+    let tombstone = e.retired.is_some();
+    let mut facts = Vec::new();
+    if !(tombstone && e.status == 0) {
+        facts.push(format!("HTTP {}", e.status));
+    }
     if let Some(c) = e.category.as_ref().and_then(|k| d.category(k)) {
         facts.push(format!(
             "{} {} ({})",
@@ -139,20 +147,25 @@ pub fn render(catalog: &Catalog, d: &Domain, e: &ErrorDef, lang: Lang) -> String
             c.title.get(li)
         ));
     }
-    facts.push(format!(
-        "{}: {}",
-        t("재시도", "retryable"),
-        if e.retryable {
-            t("가능", "yes")
-        } else {
-            t("불가", "no")
-        }
-    ));
+    if !tombstone {
+        facts.push(format!(
+            "{}: {}",
+            t("재시도", "retryable"),
+            if e.retryable {
+                t("가능", "yes")
+            } else {
+                t("불가", "no")
+            }
+        ));
+    }
     if let Some(et) = &e.error_type {
         facts.push(format!("errorType {et}"));
     }
-    out.push_str(&facts.join(" · "));
-    out.push('\n');
+    if !facts.is_empty() {
+        out.push('\n');
+        out.push_str(&facts.join(" · "));
+        out.push('\n');
+    }
     if !e.operations.is_empty() {
         let ops: Vec<String> = e
             .operations
@@ -166,8 +179,14 @@ pub fn render(catalog: &Catalog, d: &Domain, e: &ErrorDef, lang: Lang) -> String
             ops.join(", ")
         ));
     }
-    out.push_str(&format!("\n{}\n", t("메시지", "Message")));
+    let has_message = e.message.templates.iter().any(|m| !m.segments.is_empty());
+    if has_message || !tombstone {
+        out.push_str(&format!("\n{}\n", t("메시지", "Message")));
+    }
     for (i, l) in catalog.locales.iter().enumerate() {
+        if !has_message && tombstone {
+            break;
+        }
         let suffix = if e.message.translated[i] {
             ""
         } else {
@@ -203,6 +222,7 @@ pub fn render(catalog: &Catalog, d: &Domain, e: &ErrorDef, lang: Lang) -> String
     };
     match &e.explanation {
         Some(x) => section(&mut out, t("설명", "What it means"), x.get(li)),
+        None if tombstone => {}
         None => section(
             &mut out,
             t("설명", "What it means"),
@@ -216,4 +236,13 @@ pub fn render(catalog: &Catalog, d: &Domain, e: &ErrorDef, lang: Lang) -> String
         out.push_str(&format!("\n{}: {link}\n", t("문서", "Docs")));
     }
     out
+}
+
+/// ` (2026-11부터)` / ` (since 2026-11)`.
+fn since(s: &str, ko: bool) -> String {
+    if ko {
+        format!(" ({s}부터)")
+    } else {
+        format!(" (since {s})")
+    }
 }

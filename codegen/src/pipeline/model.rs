@@ -117,6 +117,19 @@ impl Domain {
         self.errors.iter().find(|e| e.code == code)
     }
 
+    /// The next free code of `category` under the domain's `code_format`: one past the highest
+    /// number any code ever used, retired codes included (a retired code is never reused).
+    /// `None` without a `code_format` with a `{seq}`, or when the numbers run out.
+    pub fn next_free_code(&self, category: Option<&str>) -> Option<String> {
+        let format = crate::codefmt::CodeFormat::parse(self.code_format.as_deref()?).ok()?;
+        let categories: Vec<&str> = self.categories.iter().map(|c| c.key.as_str()).collect();
+        format.next_free(
+            category,
+            self.errors.iter().map(|e| e.code.as_str()),
+            &categories,
+        )
+    }
+
     /// Does any live error carry an `error_type`?
     pub fn has_error_types(&self) -> bool {
         self.live_errors().any(|e| e.error_type.is_some())
@@ -221,7 +234,8 @@ pub struct ErrorDef {
     pub ident: String,
     /// The category key, if the domain has categories.
     pub category: Option<String>,
-    /// HTTP status, 400..=599.
+    /// HTTP status, 400..=599; 0 only for a retired code whose entry gives none (a tombstone
+    /// needs no status and is never generated).
     pub status: u16,
     /// The message.
     pub message: Message,

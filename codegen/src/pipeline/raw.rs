@@ -54,6 +54,16 @@ pub struct RawCatalog {
         )
     )]
     pub docs_url: Option<S<String>>,
+    /// Acknowledges this change's breaking catalog-wide changes (a locale or a domain
+    /// removed); read by `errspec diff`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "String",
+            description = "호환성을 깨는 카탈로그 전체 변경(언어 삭제, 도메인 삭제)을 승인하는 이유. 예: \"2026-11: 일본어 지원 종료 (승인: 김결제)\""
+        )
+    )]
+    pub breaking_change_ok: Option<S<String>>,
 }
 
 /// A domain file (`ebp.toml`) as a whole. The loader reads it section by section (so that one
@@ -148,6 +158,16 @@ pub struct RawDomain {
         )
     )]
     pub variant_prefix: Option<S<String>>,
+    /// Acknowledges this change's breaking changes of the domain itself (a code deleted
+    /// outright, a category or operation removed); read by `errspec diff`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "String",
+            description = "이 도메인에서 코드·분류·API 묶음을 지운 변경을 승인하는 이유. 예: \"2026-11: 잘못 추가한 코드 삭제 (승인: 김결제)\""
+        )
+    )]
+    pub breaking_change_ok: Option<S<String>>,
 }
 
 /// `[categories.<key>]`
@@ -280,24 +300,36 @@ pub struct RawError {
         )
     )]
     pub error_type: Option<S<String>>,
-    /// Still emitted, but callers should move on.
+    /// Still emitted, but callers should move on. A table, or `deprecated = true`.
+    #[serde(default, deserialize_with = "flag_or_table")]
     #[cfg_attr(
         feature = "schema",
         schemars(
-            with = "Option<RawDeprecated>",
-            description = "더 이상 권장하지 않는 코드 (선택)"
+            with = "Option<FlagOr<RawDeprecated>>",
+            description = "더 이상 권장하지 않는 코드 (선택). deprecated = true 또는 deprecated = { since = \"2026-11\", replacement = \"새 코드\" }"
         )
     )]
     pub deprecated: Option<S<RawDeprecated>>,
-    /// No longer emitted; kept so the code is never reused.
+    /// No longer emitted; kept so the code is never reused. A table, or `retired = true`.
+    #[serde(default, deserialize_with = "flag_or_table")]
     #[cfg_attr(
         feature = "schema",
         schemars(
-            with = "Option<RawRetired>",
-            description = "폐기된 코드 (선택). 코드는 지우지 않고 이렇게 표시합니다"
+            with = "Option<FlagOr<RawRetired>>",
+            description = "폐기된 코드 (선택). 코드는 지우지 않고 이렇게 표시합니다: retired = true 또는 retired = { since = \"2026-11\" }"
         )
     )]
     pub retired: Option<S<RawRetired>>,
+    /// Acknowledges this change's breaking changes of this code (status, category,
+    /// placeholders …); read by `errspec diff`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "String",
+            description = "이 코드를 호환성을 깨게 바꾼 이유와 승인 (선택). 바꿀 때마다 새로 씁니다. 예: \"2026-11: 상태를 400으로 바로잡음 (승인: 김결제)\""
+        )
+    )]
+    pub breaking_change_ok: Option<S<String>>,
 }
 
 /// `fields.<name> = { type = "...", pii = true }`
@@ -388,6 +420,53 @@ pub struct RawRetired {
         schemars(with = "RawTextSchema", description = "설명 (언어별)")
     )]
     pub note: Option<S<RawText>>,
+}
+
+/// `deprecated`/`retired` as written: a table, or the shorthand `true`.
+#[derive(Debug)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(untagged))]
+pub enum FlagOr<T> {
+    /// `true` (a table with no keys) or `false` (as if the key were absent).
+    Flag(bool),
+    /// The table.
+    Table(T),
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for FlagOr<T> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = FlagOr<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                // The loader words "a boolean" for editors as "true or false", which is the
+                // advice that fits (`deprecated = true`); the table is the longer form.
+                f.write_str("a boolean")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<FlagOr<T>, E> {
+                Ok(FlagOr::Flag(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FlagOr<T>, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(FlagOr::Table)
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// Reads `deprecated`/`retired`: `true` is an empty table, `false` is as if absent.
+fn flag_or_table<'de, D, T>(d: D) -> Result<Option<S<T>>, D::Error>
+where
+    D: de::Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    let v = S::<FlagOr<T>>::deserialize(d)?;
+    let span = v.span();
+    Ok(match v.into_inner() {
+        FlagOr::Flag(false) => None,
+        FlagOr::Flag(true) => Some(Spanned::new(span, T::default())),
+        FlagOr::Table(t) => Some(Spanned::new(span, t)),
+    })
 }
 
 /// A text keyed by locale (`message.ko = "..."`), in the order written. A plain string
@@ -518,7 +597,10 @@ mod tests {
 
     #[test]
     fn field_names_come_from_the_struct() {
-        assert_eq!(field_names::<RawCatalog>(), ["name", "locales", "docs_url"]);
+        assert_eq!(
+            field_names::<RawCatalog>(),
+            ["name", "locales", "docs_url", "breaking_change_ok"]
+        );
         assert!(field_names::<RawError>().contains(&"message"));
         assert!(field_names::<RawField>().contains(&"type"));
         assert_eq!(field_names::<RawDomainFile>(), RawDomainFile::SECTIONS);

@@ -253,6 +253,7 @@ impl Validator<'_> {
             }
             url.clone()
         });
+        ok &= self.acknowledgement(file, &c.breaking_change_ok);
         match (ok, name) {
             (true, Some(name)) => Some((name, docs_url)),
             _ => None,
@@ -497,6 +498,8 @@ impl Validator<'_> {
             None => String::new(),
         };
 
+        ok &= self.acknowledgement(file, &raw.breaking_change_ok);
+
         // Categories and operations.
         let categories: Vec<Option<Group>> = d
             .categories
@@ -680,6 +683,22 @@ impl Validator<'_> {
         ok
     }
 
+    /// `breaking_change_ok` (read by `errspec diff`): a reason, so never empty.
+    fn acknowledgement(&mut self, file: FileId, ack: &Option<S<String>>) -> bool {
+        match ack {
+            Some(a) if a.get_ref().trim().is_empty() => {
+                self.push(
+                    empty_text(file, a.span(), "breaking_change_ok").help(Msg::new(
+                        "언제, 왜 바꾸는지와 승인한 사람을 쓰세요. 예: \"2026-11: 상태를 400으로 바로잡음 (승인: 김결제)\"",
+                        "say when and why, and who approved: \"2026-11: status corrected to 400 (approved by Kim)\"",
+                    )),
+                );
+                false
+            }
+            _ => true,
+        }
+    }
+
     fn status(&mut self, file: FileId, s: &S<i64>) -> Option<u16> {
         let v = *s.get_ref();
         if (400..=599).contains(&v) {
@@ -777,14 +796,20 @@ impl Validator<'_> {
                 None => ok = false,
             }
         }
-        // Deprecation replacements must be live codes of the domain.
-        for (e, def) in d.errors.iter().zip(out.iter()) {
+        // Deprecation replacements must be live codes of the domain. (`out` lacks the entries
+        // that failed, so match entries by code, and say nothing of a replacement that exists
+        // but has problems of its own.)
+        for def in &out {
             let Some(dep) = &def.deprecated else { continue };
             let Some(rep) = &dep.replacement else {
                 continue;
             };
+            let Some(e) = d.errors.iter().find(|e| *e.key.get_ref() == def.code) else {
+                continue;
+            };
             let target = out.iter().find(|x| &x.code == rep);
             let problem = match target {
+                None if all_codes.contains(&rep.as_str()) => None,
                 None => Some(Msg::new(
                     format!("대신 쓸 코드 `{rep}`이(가) 이 도메인에 없습니다"),
                     format!("replacement `{rep}` is not a code of this domain"),
@@ -1170,6 +1195,7 @@ impl Validator<'_> {
             ok = false;
             self.push(empty_text(file, t.span(), "error_type"));
         }
+        ok &= self.acknowledgement(file, &raw.breaking_change_ok);
 
         let deprecated = match &raw.deprecated {
             Some(dep) => {

@@ -566,30 +566,7 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
     };
 
     let code_docs = errors.iter().map(|e| doc_lines(&code_doc(catalog, d, e)));
-    let deprecated_attrs: Vec<TokenStream> = errors
-        .iter()
-        .map(|e| match &e.deprecated {
-            Some(dep) => {
-                let mut note = String::new();
-                if let Some(r) = &dep.replacement {
-                    note.push_str(&format!("use `{r}` instead"));
-                }
-                if let Some(t) = &dep.note {
-                    if !note.is_empty() {
-                        note.push_str(": ");
-                    }
-                    note.push_str(t.default_text());
-                }
-                let since = dep.since.as_deref().map(lit);
-                let note = lit(&note);
-                match since {
-                    Some(s) => quote!(#[deprecated(since = #s, note = #note)]),
-                    None => quote!(#[deprecated(note = #note)]),
-                }
-            }
-            None => TokenStream::new(),
-        })
-        .collect();
+    let deprecated_attrs: Vec<TokenStream> = errors.iter().copied().map(deprecated_attr).collect();
     let allow_deprecated = any_deprecated.then(|| quote!(#![allow(deprecated)]));
 
     let error_enum = error_tokens(catalog, d, &errors, &deprecated_attrs, rt);
@@ -701,6 +678,32 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
 
             #error_enum
         }
+    }
+}
+
+/// `#[deprecated(since, note)]` for a deprecated code (on its `Code` and `Error` variants);
+/// a bare `#[deprecated]` for `deprecated = true`.
+fn deprecated_attr(e: &ErrorDef) -> TokenStream {
+    let Some(dep) = &e.deprecated else {
+        return TokenStream::new();
+    };
+    let mut note = String::new();
+    if let Some(r) = &dep.replacement {
+        note.push_str(&format!("use `{r}` instead"));
+    }
+    if let Some(t) = &dep.note {
+        if !note.is_empty() {
+            note.push_str(": ");
+        }
+        note.push_str(t.default_text());
+    }
+    let since = dep.since.as_deref().map(lit);
+    let note = (!note.is_empty()).then(|| lit(&note));
+    match (since, note) {
+        (Some(s), Some(n)) => quote!(#[deprecated(since = #s, note = #n)]),
+        (Some(s), None) => quote!(#[deprecated(since = #s)]),
+        (None, Some(n)) => quote!(#[deprecated(note = #n)]),
+        (None, None) => quote!(#[deprecated]),
     }
 }
 
