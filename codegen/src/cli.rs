@@ -26,6 +26,12 @@ errspec — 결제 에러 스펙 도구
       --dir DIR          스펙 위치
   generate [DIR]         만들어질 Rust 코드를 출력합니다
       --out FILE         파일로 씁니다
+  new DOMAIN [CODE]      DOMAIN.toml 끝에 새 에러의 뼈대를 덧붙입니다 (다음 빈 코드)
+      --category C       분류 (분류가 있는 도메인은 필수)
+      --status N         HTTP 상태 (기본: default_status 또는 400)
+      --dir DIR          스펙 위치
+  schema                 편집기용 JSON Schema를 출력합니다 (error-spec/schema.json)
+      --out FILE         파일로 씁니다
   help                   이 도움말
 
 공통 옵션:
@@ -46,6 +52,12 @@ Commands:
       --domain D         pick the domain when several have the code (or D:CODE)
       --dir DIR          where the spec is
   generate [DIR]         print the Rust code the spec generates
+      --out FILE         write it to FILE
+  new DOMAIN [CODE]      append a new error skeleton to DOMAIN.toml (next free code)
+      --category C       its category (required where the domain has categories)
+      --status N         its HTTP status (default: default_status, or 400)
+      --dir DIR          where the spec is
+  schema                 print the editor JSON Schema (error-spec/schema.json)
       --out FILE         write it to FILE
   help                   this help
 
@@ -102,7 +114,12 @@ impl Args {
 
 /// Runs `errspec` with `args` (without the program name); returns the exit status.
 pub fn run(args: Vec<OsString>) -> i32 {
-    let args = match Args::parse(args, &["lang", "format", "domain", "dir", "out"]) {
+    let args = match Args::parse(
+        args,
+        &[
+            "lang", "format", "domain", "dir", "out", "category", "status",
+        ],
+    ) {
         Ok(a) => a,
         Err(flag) => {
             eprintln!("error: `{flag}` needs a value (errspec help)");
@@ -127,6 +144,8 @@ pub fn run(args: Vec<OsString>) -> i32 {
         "check" => &["lang", "format", "strict", "color", "no-color"],
         "explain" => &["lang", "domain", "dir"],
         "generate" => &["lang", "out", "extern-runtime"],
+        "new" => &["lang", "category", "status", "dir"],
+        "schema" => &["lang", "out"],
         _ => &["lang"],
     };
     if let Some((bad, _)) = args
@@ -142,6 +161,9 @@ pub fn run(args: Vec<OsString>) -> i32 {
         "check" => check(rest, &args, lang),
         "explain" => explain_cmd(rest, &args, lang),
         "generate" => generate_cmd(rest, &args),
+        "new" => new_cmd(rest, &args, lang),
+        #[cfg(feature = "schema")]
+        "schema" => schema_cmd(&args),
         "help" | "--help" | "-h" => {
             println!("{}", if lang == Lang::Ko { HELP_KO } else { HELP_EN });
             0
@@ -348,6 +370,53 @@ fn generate_cmd(rest: &[String], args: &Args) -> i32 {
         },
         None => {
             print!("{code}");
+            0
+        }
+    }
+}
+
+fn new_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
+    let Some(domain) = rest.first() else {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ko => "오류: 도메인을 주세요. 예: errspec new ebp --category C",
+                Lang::En => "error: give a domain, e.g. errspec new ebp --category C",
+            }
+        );
+        return 2;
+    };
+    let status = match args.value("status").map(str::parse::<u16>) {
+        None => None,
+        Some(Ok(s)) => Some(s),
+        Some(Err(_)) => {
+            eprintln!("error: --status takes a number such as 404");
+            return 2;
+        }
+    };
+    let dir = PathBuf::from(args.value("dir").unwrap_or(DEFAULT_DIR));
+    let req = crate::scaffold::NewError {
+        domain,
+        code: rest.get(1).map(String::as_str),
+        category: args.value("category"),
+        status,
+    };
+    crate::scaffold::run(&dir, &req, lang)
+}
+
+#[cfg(feature = "schema")]
+fn schema_cmd(args: &Args) -> i32 {
+    let schema = crate::schema::render();
+    match args.value("out") {
+        Some(path) => match std::fs::write(path, schema) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("error: cannot write `{path}`: {e}");
+                2
+            }
+        },
+        None => {
+            print!("{schema}");
             0
         }
     }

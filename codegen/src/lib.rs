@@ -15,3 +15,6 @@ pub use pipeline::*;
 pub mod cli;
 pub mod explain;
 pub mod report;
+pub mod scaffold;
+#[cfg(feature = "schema")]
+pub mod schema;

@@ -193,10 +193,41 @@ pub fn load_files(dir: &str, mut files: Vec<(String, Vec<u8>)>) -> Loaded {
 fn parse<'i>(file: FileId, text: &'i str, diags: &mut Vec<Diagnostic>) -> Option<DeTable<'i>> {
     let (table, errors) = DeTable::parse_recoverable(text);
     let table = table.into_inner();
+    // A table defined twice also repeats its keys; the table's diagnostic says it all.
+    let duplicated: Vec<Range<usize>> = errors
+        .iter()
+        .filter(|e| e.message().trim().starts_with("duplicate key"))
+        .filter_map(|e| table_body_after_header(text, e.span()?.start))
+        .collect();
     for e in &errors {
+        let start = e.span().map_or(0, |s| s.start);
+        if e.message().trim().starts_with("duplicate key")
+            && duplicated.iter().any(|body| body.contains(&start))
+        {
+            continue;
+        }
         diags.push(syntax_diagnostic(file, text, e));
     }
     Some(table)
+}
+
+/// When byte `pos` is on a `[table]` header line: the bytes after that line up to the next
+/// header (the table's keys).
+fn table_body_after_header(text: &str, pos: usize) -> Option<Range<usize>> {
+    let pos = pos.min(text.len());
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i + 1);
+    header_path(&text[line_start..line_end])?;
+    let mut end = line_end;
+    for l in text[line_end..].split_inclusive('\n') {
+        if header_path(l).is_some() || l.trim_start().starts_with("[[") {
+            break;
+        }
+        end += l.len();
+    }
+    Some(line_end..end)
 }
 
 fn loc(file: FileId, span: Range<usize>) -> Option<Loc> {
@@ -575,7 +606,14 @@ fn entry<'de, T: Deserialize<'de>>(
                 let at = e.span().unwrap_or(span.clone());
                 diags.push(serde_diagnostic(file, &e, at.clone(), key.get_ref()));
                 match remove_at(value.get_mut(), at.start) {
-                    Some(top) => dropped.push(top),
+                    Some(top) => {
+                        // A misspelt key (`stauts`) stands for the key it resembles: the
+                        // validator must not also call that one missing.
+                        if let Some(meant) = misspelt(&e, &top) {
+                            dropped.push(meant);
+                        }
+                        dropped.push(top);
+                    }
                     None => return None,
                 }
             }
@@ -774,6 +812,17 @@ fn unknown_key(file: FileId, key: &S<String>, valid: &[&str], within: &str) -> D
         format!("쓸 수 있는 키: {list}"),
         format!("valid keys: {list}"),
     ))
+}
+
+/// The valid key an unknown top-level key `top` of an entry is a likely typo of.
+fn misspelt(e: &toml::de::Error, top: &str) -> Option<String> {
+    let rest = e.message().strip_prefix("unknown field `")?;
+    let (name, tail) = rest.split_once('`')?;
+    if name != top {
+        return None;
+    }
+    let valid: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+    did_you_mean(name, valid.iter().copied()).map(str::to_owned)
 }
 
 /// Turns serde's complaint about an entry into a diagnostic.
