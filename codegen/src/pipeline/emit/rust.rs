@@ -93,7 +93,7 @@ pub fn doc_escape(s: &str) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let line = line.replace('\t', " ");
+        let line = doc_safe(line);
         let mut rest = line.trim_start();
         let mut first = true;
         while !rest.is_empty() {
@@ -154,9 +154,27 @@ pub fn doc_escape(s: &str) -> String {
     out
 }
 
+/// Makes one line of staff text safe inside a `///` comment: rustc rejects a bare carriage
+/// return there and denies (`text_direction_codepoint_in_comment`) the bidi controls that
+/// reorder text, so those are written as `U+202E`; other control characters (tabs too)
+/// become spaces.
+fn doc_safe(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        match c {
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+                out.push_str(&format!("U+{:04X}", c as u32));
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A Markdown code span that shows `s` verbatim, whatever backticks it holds.
 pub fn code_span(s: &str) -> String {
-    let one_line = s.replace(['\n', '\r'], " ");
+    let one_line = doc_safe(&s.replace('\n', " "));
     let longest = one_line
         .split(|c| c != '`')
         .map(str::len)
@@ -570,7 +588,13 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
         .iter()
         .map(|e| match &e.deprecated {
             Some(dep) => {
-                let mut note = String::new();
+                // `since` goes into the note: staff write dates (`2025-01`), and clippy denies
+                // a `since` that is not semver (`deprecated_semver`).
+                let mut note = dep
+                    .since
+                    .as_ref()
+                    .map(|s| format!("since {s}; "))
+                    .unwrap_or_default();
                 if let Some(r) = &dep.replacement {
                     note.push_str(&format!("use `{r}` instead"));
                 }
@@ -580,12 +604,8 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
                     }
                     note.push_str(t.default_text());
                 }
-                let since = dep.since.as_deref().map(lit);
-                let note = lit(&note);
-                match since {
-                    Some(s) => quote!(#[deprecated(since = #s, note = #note)]),
-                    None => quote!(#[deprecated(note = #note)]),
-                }
+                let note = lit(note.trim_end_matches("; "));
+                quote!(#[deprecated(note = #note)])
             }
             None => TokenStream::new(),
         })
@@ -973,6 +993,15 @@ mod tests {
             "see <https://docs.example.com/a#b_c> 참고"
         );
         assert_eq!(doc_escape("https://x.io"), "<https://x.io>");
+    }
+
+    #[test]
+    fn doc_text_loses_what_rustc_rejects_in_comments() {
+        assert_eq!(doc_escape("a\rb\u{0}c\td"), "a b c d");
+        assert_eq!(doc_escape("x\u{202E}y\u{2066}"), "xU+202EyU+2066");
+        assert_eq!(code_span("A\rB\u{202E}"), "`A BU+202E`");
+        // Marks that only hint direction are not denied and stay.
+        assert_eq!(doc_escape("\u{200F}x"), "\u{200F}x");
     }
 
     #[test]
