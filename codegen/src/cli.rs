@@ -30,6 +30,12 @@ errspec — 결제 에러 스펙 도구
       --against REV      작업 중인 스펙(DIR, 기본 ./error-spec)을 REV(예: origin/main)와 비교합니다
       --format F         text(기본), markdown(PR 댓글용), json
                          승인되지 않은 호환성을 깨는 변경이 있으면 1로 끝납니다
+  new DOMAIN [CODE]      DOMAIN.toml 끝에 새 에러의 뼈대를 덧붙입니다 (다음 빈 코드)
+      --category C       분류 (분류가 있는 도메인은 필수)
+      --status N         HTTP 상태 (기본: default_status 또는 400)
+      --dir DIR          스펙 위치
+  schema                 편집기용 JSON Schema를 출력합니다 (error-spec/schema.json)
+      --out FILE         파일로 씁니다
   help                   이 도움말
 
 공통 옵션:
@@ -56,6 +62,12 @@ Commands:
       --against REV      compare the working spec (DIR, default ./error-spec) with REV
       --format F         text (default), markdown (for a pull-request comment), json
                          exits 1 on a breaking change the spec does not acknowledge
+  new DOMAIN [CODE]      append a new error skeleton to DOMAIN.toml (next free code)
+      --category C       its category (required where the domain has categories)
+      --status N         its HTTP status (default: default_status, or 400)
+      --dir DIR          where the spec is
+  schema                 print the editor JSON Schema (error-spec/schema.json)
+      --out FILE         write it to FILE
   help                   this help
 
 Common options:
@@ -111,7 +123,12 @@ impl Args {
 
 /// Runs `errspec` with `args` (without the program name); returns the exit status.
 pub fn run(args: Vec<OsString>) -> i32 {
-    let args = match Args::parse(args, &["lang", "format", "domain", "dir", "out", "against"]) {
+    let args = match Args::parse(
+        args,
+        &[
+            "lang", "format", "domain", "dir", "out", "against", "category", "status",
+        ],
+    ) {
         Ok(a) => a,
         Err(flag) => {
             eprintln!("error: `{flag}` needs a value (errspec help)");
@@ -137,6 +154,8 @@ pub fn run(args: Vec<OsString>) -> i32 {
         "explain" => &["lang", "domain", "dir"],
         "generate" => &["lang", "out", "extern-runtime"],
         "diff" => &["lang", "format", "against", "dir"],
+        "new" => &["lang", "category", "status", "dir"],
+        "schema" => &["lang", "out"],
         _ => &["lang"],
     };
     if let Some((bad, _)) = args
@@ -159,6 +178,9 @@ pub fn run(args: Vec<OsString>) -> i32 {
             args.value("format"),
             lang,
         ),
+        "new" => new_cmd(rest, &args, lang),
+        #[cfg(feature = "schema")]
+        "schema" => schema_cmd(&args),
         "help" | "--help" | "-h" => {
             println!("{}", if lang == Lang::Ko { HELP_KO } else { HELP_EN });
             0
@@ -365,6 +387,53 @@ fn generate_cmd(rest: &[String], args: &Args) -> i32 {
         },
         None => {
             print!("{code}");
+            0
+        }
+    }
+}
+
+fn new_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
+    let Some(domain) = rest.first() else {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ko => "오류: 도메인을 주세요. 예: errspec new ebp --category C",
+                Lang::En => "error: give a domain, e.g. errspec new ebp --category C",
+            }
+        );
+        return 2;
+    };
+    let status = match args.value("status").map(str::parse::<u16>) {
+        None => None,
+        Some(Ok(s)) => Some(s),
+        Some(Err(_)) => {
+            eprintln!("error: --status takes a number such as 404");
+            return 2;
+        }
+    };
+    let dir = PathBuf::from(args.value("dir").unwrap_or(DEFAULT_DIR));
+    let req = crate::scaffold::NewError {
+        domain,
+        code: rest.get(1).map(String::as_str),
+        category: args.value("category"),
+        status,
+    };
+    crate::scaffold::run(&dir, &req, lang)
+}
+
+#[cfg(feature = "schema")]
+fn schema_cmd(args: &Args) -> i32 {
+    let schema = crate::schema::render();
+    match args.value("out") {
+        Some(path) => match std::fs::write(path, schema) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("error: cannot write `{path}`: {e}");
+                2
+            }
+        },
+        None => {
+            print!("{schema}");
             0
         }
     }

@@ -16,3 +16,6 @@ pub mod cli;
 pub mod diff;
 pub mod explain;
 pub mod report;
+pub mod scaffold;
+#[cfg(feature = "schema")]
+pub mod schema;

@@ -257,10 +257,12 @@ fn explain_shows_the_lifecycle_banners() {
 fn generated_code_marks_deprecated_codes_and_leaves_retired_ones_out() {
     let src = generate(&catalog(), &RustOptions::default());
     assert!(
-        src.contains("since = \"2026-11\""),
-        "deprecated attribute with its since"
+        src.contains("note = \"since 2026-11; "),
+        "deprecated attribute with its since (in the note: clippy denies non-semver `since`)"
     );
-    assert!(src.contains("note = \"use `PAY-004` instead: 한도 초과는 PAY-004로 알립니다\""));
+    assert!(src.contains(
+        "note = \"since 2026-11; use `PAY-004` instead; 한도 초과는 PAY-004로 알립니다\""
+    ));
     assert!(src.contains("#![allow(deprecated)]"));
     assert!(
         !src.contains("\"PAY-005\""),
@@ -346,7 +348,7 @@ fn the_generated_crate_compiles_and_warns_users_of_deprecated_codes() {
     );
     assert!(!ok);
     assert!(
-        err.contains("use of deprecated unit variant `payment_errors::pay::Code::Pay001`: use `PAY-004` instead"),
+        err.contains("use of deprecated unit variant `payment_errors::pay::Code::Pay001`: since 2026-11; use `PAY-004` instead"),
         "{err}"
     );
     let (ok, err) = user(

@@ -198,43 +198,43 @@ fn parse<'i>(file: FileId, text: &'i str, diags: &mut Vec<Diagnostic>) -> (DeTab
     let (table, errors) = DeTable::parse_recoverable(text);
     let table = table.into_inner();
     let mut first_error = usize::MAX;
-    // A repeated [table] header merges both tables: the keys they share are reported as
-    // duplicates too. Those follow from the repeated header, so only the header is reported.
-    let mut repeated_tables: Vec<Range<usize>> = Vec::new();
+    // A table defined twice also repeats its keys; the table's diagnostic says it all.
+    let duplicated: Vec<Range<usize>> = errors
+        .iter()
+        .filter(|e| e.message().trim().starts_with("duplicate key"))
+        .filter_map(|e| table_body_after_header(text, e.span()?.start))
+        .collect();
     for e in &errors {
-        let span = e.span().unwrap_or(0..0);
-        if e.message().starts_with("duplicate key") {
-            if repeated_tables.iter().any(|r| r.contains(&span.start)) {
+        let start = e.span().map_or(0, |s| s.start);
+        if e.message().trim().starts_with("duplicate key") {
+            if duplicated.iter().any(|body| body.contains(&start)) {
                 continue;
             }
-            if let Some(r) = repeated_table_body(text, &span) {
-                repeated_tables.push(r);
-            }
         } else {
-            first_error = first_error.min(span.start);
+            first_error = first_error.min(start);
         }
         diags.push(syntax_diagnostic(file, text, e));
     }
     (table, first_error)
 }
 
-/// When `dup` is the key of a repeated `[table]` header, the byte range of that table's body.
-fn repeated_table_body(text: &str, dup: &Range<usize>) -> Option<Range<usize>> {
-    let line_start = text[..dup.start.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
+/// When byte `pos` is on a `[table]` header line: the bytes after that line up to the next
+/// header (the table's keys).
+fn table_body_after_header(text: &str, pos: usize) -> Option<Range<usize>> {
+    let pos = pos.min(text.len());
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[line_start..]
         .find('\n')
-        .map_or(text.len(), |i| line_start + i);
+        .map_or(text.len(), |i| line_start + i + 1);
     header_path(&text[line_start..line_end])?;
     let mut end = line_end;
-    for l in text[line_end..].split_inclusive('\n').skip(1) {
-        if header_path(l).is_some() {
+    for l in text[line_end..].split_inclusive('\n') {
+        if header_path(l).is_some() || l.trim_start().starts_with("[[") {
             break;
         }
         end += l.len();
     }
-    Some(line_end..end + 1)
+    Some(line_end..end)
 }
 
 fn loc(file: FileId, span: Range<usize>) -> Option<Loc> {
@@ -656,7 +656,14 @@ fn entry<'de, T: Deserialize<'de>>(
                     value.get_ref(),
                 ));
                 match remove_at(value.get_mut(), at.start) {
-                    Some(top) => dropped.push(top),
+                    Some(top) => {
+                        // A misspelt key (`stauts`) stands for the key it resembles: the
+                        // validator must not also call that one missing.
+                        if let Some(meant) = misspelt(&e, &top) {
+                            dropped.push(meant);
+                        }
+                        dropped.push(top);
+                    }
                     None => return None,
                 }
             }
@@ -908,6 +915,17 @@ fn unknown_key(file: FileId, key: &S<String>, valid: &[&str], within: &str) -> D
         format!("쓸 수 있는 키: {list}"),
         format!("valid keys: {list}"),
     ))
+}
+
+/// The valid key an unknown top-level key `top` of an entry is a likely typo of.
+fn misspelt(e: &toml::de::Error, top: &str) -> Option<String> {
+    let rest = e.message().strip_prefix("unknown field `")?;
+    let (name, tail) = rest.split_once('`')?;
+    if name != top {
+        return None;
+    }
+    let valid: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+    did_you_mean(name, valid.iter().copied()).map(str::to_owned)
 }
 
 /// Turns serde's complaint about an entry into a diagnostic. `value` is the entry, to name

@@ -17,23 +17,37 @@ pub type S<T> = Spanned<T>;
 
 /// `catalog.toml`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RawCatalogFile {
     /// `[catalog]`
-    #[cfg_attr(feature = "schema", schemars(description = "카탈로그 전체 설정"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            description = "카탈로그 전체 설정 (catalog.toml에만 씁니다)\n\nCatalog-wide settings (catalog.toml only)."
+        )
+    )]
     pub catalog: Option<RawCatalog>,
 }
 
 /// `[catalog]`
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "카탈로그 전체 설정 (catalog.toml의 [catalog])\n\nCatalog-wide settings ([catalog] in catalog.toml)."
+    )
+)]
 pub struct RawCatalog {
     /// Catalog name.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "String", description = "카탈로그 이름")
+        schemars(
+            with = "String",
+            description = "카탈로그 이름. 예: \"payment-errors\"\n\nThe catalog's name."
+        )
     )]
     pub name: Option<S<String>>,
     /// Locales; the first is the default.
@@ -41,7 +55,7 @@ pub struct RawCatalog {
         feature = "schema",
         schemars(
             with = "Vec<String>",
-            description = "지원 언어 목록. 첫 번째가 기본 언어입니다. 예: [\"ko\", \"en\"]"
+            description = "지원 언어 목록. 첫 번째가 기본 언어입니다. 예: [\"ko\", \"en\"]\n\nLocales; the first is the default: [\"ko\", \"en\"]"
         )
     )]
     pub locales: Option<S<Vec<S<String>>>>,
@@ -50,7 +64,7 @@ pub struct RawCatalog {
         feature = "schema",
         schemars(
             with = "String",
-            description = "문서 링크 형식. {domain}과 {code}가 채워집니다. 예: https://errors.example.com/{domain}/{code}"
+            description = "문서 링크 형식 (선택). {domain}과 {code}가 채워집니다. 예: https://errors.example.com/{domain}/{code}\n\nLink template for docs (optional); {domain} and {code} are filled in."
         )
     )]
     pub docs_url: Option<S<String>>,
@@ -60,7 +74,7 @@ pub struct RawCatalog {
         feature = "schema",
         schemars(
             with = "String",
-            description = "호환성을 깨는 카탈로그 전체 변경(언어 삭제, 도메인 삭제)을 승인하는 이유. 예: \"2026-11: 일본어 지원 종료 (승인: 김결제)\""
+            description = "호환성을 깨는 카탈로그 전체 변경(언어 삭제, 도메인 삭제)을 승인하는 이유. 예: \"2026-11: 일본어 지원 종료 (승인: 김결제)\"\n\nWhy a catalog-wide breaking change (a locale or domain removed) is intended, and who approved it (read by `errspec diff`)."
         )
     )]
     pub breaking_change_ok: Option<S<String>>,
@@ -69,32 +83,38 @@ pub struct RawCatalog {
 /// A domain file (`ebp.toml`) as a whole. The loader reads it section by section (so that one
 /// bad entry does not hide the others); this type names the sections and feeds the schema.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RawDomainFile {
     /// `[domain]`
     #[cfg_attr(
         feature = "schema",
-        schemars(description = "도메인(API 또는 연동사) 설정")
+        schemars(
+            description = "도메인(API 또는 연동사) 설정\n\nThe domain: an API of ours or a provider's."
+        )
     )]
     pub domain: Option<RawDomain>,
     /// `[categories.<key>]`
     #[cfg_attr(
         feature = "schema",
-        schemars(description = "에러 분류. 키가 분류 코드입니다 (예: C)")
+        schemars(
+            description = "에러 분류 (선택). 키가 분류 코드입니다. 예: [categories.C]\n\nError categories (optional), keyed by category code: [categories.C]"
+        )
     )]
     pub categories: Option<BTreeMap<String, RawCategory>>,
     /// `[operations.<key>]`
     #[cfg_attr(
         feature = "schema",
-        schemars(description = "에러가 발생하는 API 묶음 (예: confirm)")
+        schemars(
+            description = "에러가 발생하는 API 묶음 (선택). 예: [operations.confirm]\n\nAPI groups errors occur in (optional): [operations.confirm]"
+        )
     )]
     pub operations: Option<BTreeMap<String, RawOperation>>,
     /// `[errors."<code>"]`
     #[cfg_attr(
         feature = "schema",
         schemars(
-            description = "에러 목록. 키가 실제로 주고받는 에러 코드입니다 (예: \"EBP-C-0004\")"
+            description = "에러 목록. 키가 실제로 주고받는 에러 코드입니다. 예: [errors.\"EBP-C-0004\"]\n\nThe errors, keyed by the wire code: [errors.\"EBP-C-0004\"]"
         )
     )]
     pub errors: Option<BTreeMap<String, RawError>>,
@@ -107,19 +127,29 @@ impl RawDomainFile {
 
 /// `[domain]`
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(description = "도메인 설정 ([domain])\n\nThe domain ([domain]).")
+)]
 pub struct RawDomain {
     /// Title per locale.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "RawTextSchema", description = "도메인 이름 (언어별)")
+        schemars(
+            with = "RawTextSchema",
+            description = "도메인 이름 (언어별, 필수). 예: title.ko = \"EBP 결제 API\"\n\nThe domain's title per locale (required)."
+        )
     )]
     pub title: Option<S<RawText>>,
     /// Description per locale.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "RawTextSchema", description = "도메인 설명 (언어별, 선택)")
+        schemars(
+            with = "RawTextSchema",
+            description = "도메인 설명 (언어별, 선택)\n\nThe domain's description per locale (optional)."
+        )
     )]
     pub description: Option<S<RawText>>,
     /// The grammar every code must match.
@@ -127,7 +157,7 @@ pub struct RawDomain {
         feature = "schema",
         schemars(
             with = "String",
-            description = "모든 코드가 따라야 하는 형식 (선택). {category}는 분류 코드, {seq:4}는 4자리 번호. 예: EBP-{category}-{seq:4}"
+            description = "모든 코드가 따라야 하는 형식 (선택). {category}는 분류 코드, {seq:4}는 4자리 번호. 예: EBP-{category}-{seq:4}\n\nThe grammar every code follows (optional): {category} is a category code, {seq:4} a 4-digit number."
         )
     )]
     pub code_format: Option<S<String>>,
@@ -135,8 +165,8 @@ pub struct RawDomain {
     #[cfg_attr(
         feature = "schema",
         schemars(
-            with = "u16",
-            description = "status가 없는 에러의 HTTP 상태 (선택, 400~599)"
+            with = "HttpStatus",
+            description = "status가 없는 에러의 HTTP 상태 (선택, 400~599)\n\nHTTP status of errors that give none (optional, 400-599)."
         )
     )]
     pub default_status: Option<S<i64>>,
@@ -145,7 +175,7 @@ pub struct RawDomain {
         feature = "schema",
         schemars(
             with = "bool",
-            description = "true면 우리가 보내는 코드가 아니라 연동사에서 받는 코드입니다"
+            description = "true면 우리가 보내는 코드가 아니라 연동사에서 받는 코드입니다 (선택, 기본 false)\n\ntrue: codes we receive from a provider, not ones we send (optional, default false)."
         )
     )]
     pub upstream: Option<S<bool>>,
@@ -154,7 +184,7 @@ pub struct RawDomain {
         feature = "schema",
         schemars(
             with = "String",
-            description = "Rust 이름 앞에 붙일 말 (선택). 숫자로만 된 코드(0000)를 쓸 때 필요합니다. 예: R"
+            description = "Rust 이름 앞에 붙일 말 (선택). 숫자로만 된 코드(0000)를 쓸 때 필요합니다. 예: R\n\nPut in front of every Rust name (optional); needed for codes that are only digits (0000): R"
         )
     )]
     pub variant_prefix: Option<S<String>>,
@@ -164,7 +194,7 @@ pub struct RawDomain {
         feature = "schema",
         schemars(
             with = "String",
-            description = "이 도메인에서 코드·분류·API 묶음을 지운 변경을 승인하는 이유. 예: \"2026-11: 잘못 추가한 코드 삭제 (승인: 김결제)\""
+            description = "이 도메인에서 코드·분류·API 묶음을 지운 변경을 승인하는 이유. 예: \"2026-11: 잘못 추가한 코드 삭제 (승인: 김결제)\"\n\nWhy removing codes, categories or operations of this domain is intended, and who approved it (read by `errspec diff`)."
         )
     )]
     pub breaking_change_ok: Option<S<String>>,
@@ -172,60 +202,93 @@ pub struct RawDomain {
 
 /// `[categories.<key>]`
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "에러 분류 하나 ([categories.C]). title은 필수입니다\n\nOne error category ([categories.C]); title is required."
+    )
+)]
 pub struct RawCategory {
     /// Title per locale.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "RawTextSchema", description = "분류 이름 (언어별)")
+        schemars(
+            with = "RawTextSchema",
+            description = "분류 이름 (언어별, 필수)\n\nThe category's title per locale (required)."
+        )
     )]
     pub title: Option<S<RawText>>,
     /// Description per locale.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "RawTextSchema", description = "분류 설명 (언어별, 선택)")
+        schemars(
+            with = "RawTextSchema",
+            description = "분류 설명 (언어별, 선택)\n\nThe category's description per locale (optional)."
+        )
     )]
     pub description: Option<S<RawText>>,
 }
 
 /// `[operations.<key>]`
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "API 묶음 하나 ([operations.confirm]). title은 필수입니다\n\nOne API group ([operations.confirm]); title is required."
+    )
+)]
 pub struct RawOperation {
     /// Title per locale.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "RawTextSchema", description = "API 묶음 이름 (언어별)")
+        schemars(
+            with = "RawTextSchema",
+            description = "API 묶음 이름 (언어별, 필수)\n\nThe operation's title per locale (required)."
+        )
     )]
     pub title: Option<S<RawText>>,
     /// Description per locale.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "RawTextSchema", description = "API 묶음 설명 (언어별, 선택)")
+        schemars(
+            with = "RawTextSchema",
+            description = "API 묶음 설명 (언어별, 선택)\n\nThe operation's description per locale (optional)."
+        )
     )]
     pub description: Option<S<RawText>>,
 }
 
 /// `[errors."<code>"]`
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "에러 하나 ([errors.\"CODE\"]). 키가 실제로 주고받는 코드입니다. message는 필수이고, 분류가 있는 도메인은 category, default_status가 없는 도메인은 status도 필수입니다\n\nOne error ([errors.\"CODE\"]), keyed by its wire code. message is required; so are category when the domain has categories, and status unless the domain has a default_status."
+    )
+)]
 pub struct RawError {
     /// Category key.
     #[cfg_attr(
         feature = "schema",
         schemars(
             with = "String",
-            description = "분류 코드. 도메인에 분류가 있으면 필수입니다. 예: C"
+            description = "분류 코드. 도메인에 분류가 있으면 필수입니다. 예: C\n\nCategory code; required when the domain has categories: C"
         )
     )]
     pub category: Option<S<String>>,
     /// HTTP status.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "u16", description = "HTTP 상태 코드 (400~599). 예: 400")
+        schemars(
+            with = "HttpStatus",
+            description = "HTTP 상태 코드 (400~599). [domain]에 default_status가 없으면 필수입니다. 예: 400\n\nHTTP status (400-599); required unless [domain] has a default_status."
+        )
     )]
     pub status: Option<S<i64>>,
     /// Message per locale.
@@ -233,7 +296,7 @@ pub struct RawError {
         feature = "schema",
         schemars(
             with = "RawTextSchema",
-            description = "사용자에게 보이는 메시지 (언어별, 필수). {이름}은 값이 들어갈 자리, {이름}은(는)처럼 조사를 붙일 수 있습니다"
+            description = "사용자에게 보이는 메시지 (언어별, 필수). {이름}은 값이 들어갈 자리이고, {이름}은(는)처럼 조사를 붙일 수 있습니다. 글자 {와 }는 {{와 }}로 씁니다\n\nThe message users see, per locale (required). {name} is a placeholder, optionally followed by a Korean particle: {name}은(는). Write literal braces as {{ and }}."
         )
     )]
     pub message: Option<S<RawText>>,
@@ -242,7 +305,7 @@ pub struct RawError {
         feature = "schema",
         schemars(
             with = "RawTextSchema",
-            description = "무슨 뜻이고 언제 생기는지 (언어별, 선택, Markdown)"
+            description = "무슨 뜻이고 언제 생기는지 (언어별, 선택, Markdown)\n\nWhat it means and when it happens, per locale (optional, Markdown)."
         )
     )]
     pub explanation: Option<S<RawText>>,
@@ -251,7 +314,7 @@ pub struct RawError {
         feature = "schema",
         schemars(
             with = "RawTextSchema",
-            description = "호출한 쪽이 해야 할 일 (언어별, 선택)"
+            description = "호출한 쪽이 해야 할 일 (언어별, 선택)\n\nWhat the caller should do, per locale (optional)."
         )
     )]
     pub action: Option<S<RawText>>,
@@ -260,7 +323,7 @@ pub struct RawError {
         feature = "schema",
         schemars(
             with = "Vec<String>",
-            description = "이 에러가 나는 API 묶음 (선택). 예: [\"confirm\"]"
+            description = "이 에러가 나는 API 묶음 (선택). [operations.*]에 선언한 키만 씁니다. 예: [\"confirm\"]\n\nOperations this error occurs in (optional), declared under [operations.*]: [\"confirm\"]"
         )
     )]
     pub operations: Option<S<Vec<S<String>>>>,
@@ -269,7 +332,7 @@ pub struct RawError {
         feature = "schema",
         schemars(
             with = "bool",
-            description = "같은 요청을 나중에 다시 보내면 성공할 수 있으면 true (기본 false)"
+            description = "같은 요청을 나중에 다시 보내면 성공할 수 있으면 true (선택, 기본 false)\n\ntrue if the same request may succeed later (optional, default false)."
         )
     )]
     pub retryable: Option<S<bool>>,
@@ -278,7 +341,7 @@ pub struct RawError {
         feature = "schema",
         schemars(
             with = "String",
-            description = "Rust 이름 (선택). 코드에서 이름을 만들 수 없을 때만 씁니다. 예: ValidationFailed"
+            description = "Rust 이름 (선택). 코드에서 이름을 만들 수 없을 때만 씁니다. 예: ValidationFailed\n\nRust name (optional); only where none can be made from the code: ValidationFailed"
         )
     )]
     pub name: Option<S<String>>,
@@ -287,7 +350,7 @@ pub struct RawError {
         feature = "schema",
         schemars(
             with = "BTreeMap<String, RawField>",
-            description = "메시지 자리표시자의 형식 (선택)"
+            description = "메시지 자리표시자의 형식 (선택). 예: fields.amount = { type = \"amount\" }\n\nTypes of the message's placeholders (optional): fields.amount = { type = \"amount\" }"
         )
     )]
     pub fields: Option<S<RawFields>>,
@@ -296,7 +359,7 @@ pub struct RawError {
         feature = "schema",
         schemars(
             with = "String",
-            description = "응답의 errorType 값 (선택). 예: MethodArgumentNotValidException"
+            description = "응답의 errorType 값 (선택). 예: MethodArgumentNotValidException\n\nThe response's errorType (optional)."
         )
     )]
     pub error_type: Option<S<String>>,
@@ -305,8 +368,8 @@ pub struct RawError {
     #[cfg_attr(
         feature = "schema",
         schemars(
-            with = "Option<FlagOr<RawDeprecated>>",
-            description = "더 이상 권장하지 않는 코드 (선택). deprecated = true 또는 deprecated = { since = \"2026-11\", replacement = \"새 코드\" }"
+            with = "FlagOr<RawDeprecated>",
+            description = "더 이상 권장하지 않는 코드 (선택). 예: deprecated = true 또는 deprecated = { since = \"2026-11\", replacement = \"NEW_CODE\" }\n\nStill sent, but callers should move on (optional): `true` or a table."
         )
     )]
     pub deprecated: Option<S<RawDeprecated>>,
@@ -315,8 +378,8 @@ pub struct RawError {
     #[cfg_attr(
         feature = "schema",
         schemars(
-            with = "Option<FlagOr<RawRetired>>",
-            description = "폐기된 코드 (선택). 코드는 지우지 않고 이렇게 표시합니다: retired = true 또는 retired = { since = \"2026-11\" }"
+            with = "FlagOr<RawRetired>",
+            description = "폐기된 코드 (선택). 코드는 지우지 않고 이렇게 표시합니다. 예: retired = true 또는 retired = { since = \"2026-11\" }\n\nNo longer sent (optional): `true` or a table. Codes are never deleted; they are marked like this."
         )
     )]
     pub retired: Option<S<RawRetired>>,
@@ -326,7 +389,7 @@ pub struct RawError {
         feature = "schema",
         schemars(
             with = "String",
-            description = "이 코드를 호환성을 깨게 바꾼 이유와 승인 (선택). 바꿀 때마다 새로 씁니다. 예: \"2026-11: 상태를 400으로 바로잡음 (승인: 김결제)\""
+            description = "이 코드를 호환성을 깨게 바꾼 이유와 승인 (선택). 바꿀 때마다 새로 씁니다. 예: \"2026-11: 상태를 400으로 바로잡음 (승인: 김결제)\"\n\nWhy this breaking change of the code (status, category, placeholders …) is intended, and who approved it; written anew for every such change (read by `errspec diff`)."
         )
     )]
     pub breaking_change_ok: Option<S<String>>,
@@ -334,16 +397,22 @@ pub struct RawError {
 
 /// `fields.<name> = { type = "...", pii = true }`
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "자리표시자 하나의 형식. 예: { type = \"amount\", example = 1000 }\n\nOne placeholder's type: { type = \"amount\", example = 1000 }"
+    )
+)]
 pub struct RawField {
     /// `string` (default), `integer` or `amount`.
     #[serde(rename = "type")]
     #[cfg_attr(
         feature = "schema",
         schemars(
-            with = "Option<RawFieldType>",
-            description = "값의 형식: string(글자, 기본), integer(정수), amount(금액, 원)"
+            with = "RawFieldType",
+            description = "값의 형식: string(글자, 기본), integer(정수), amount(금액, 원)\n\nThe value's type: string (default), integer, amount (won)."
         )
     )]
     pub ty: Option<S<String>>,
@@ -352,7 +421,7 @@ pub struct RawField {
         feature = "schema",
         schemars(
             with = "bool",
-            description = "개인정보면 true: 로그에는 가려서 남깁니다"
+            description = "개인정보면 true: 로그에는 가려서 남깁니다 (선택, 기본 false)\n\nPersonal data: redacted in logs (optional, default false)."
         )
     )]
     pub pii: Option<S<bool>>,
@@ -360,8 +429,8 @@ pub struct RawField {
     #[cfg_attr(
         feature = "schema",
         schemars(
-            with = "Option<serde_json::Value>",
-            description = "문서에 보여 줄 예시 값"
+            with = "RawScalarSchema",
+            description = "문서에 보여 줄 예시 값 (선택). 예: \"88\" 또는 1000\n\nAn example value for docs (optional): \"88\" or 1000"
         )
     )]
     pub example: Option<S<RawScalar>>,
@@ -371,6 +440,7 @@ pub struct RawField {
 #[cfg(feature = "schema")]
 #[derive(schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(inline)]
 #[allow(dead_code)]
 enum RawFieldType {
     String,
@@ -380,44 +450,67 @@ enum RawFieldType {
 
 /// `deprecated = { since = "...", replacement = "...", note.ko = "..." }`
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(description = "사용 중단 예정 표시\n\nA deprecation.")
+)]
 pub struct RawDeprecated {
     /// Version or date since when.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "String", description = "언제부터 (버전 또는 날짜)")
+        schemars(
+            with = "String",
+            description = "언제부터 (버전 또는 날짜, 선택)\n\nSince when (version or date, optional)."
+        )
     )]
     pub since: Option<S<String>>,
     /// The code to use instead.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "String", description = "대신 쓸 코드")
+        schemars(
+            with = "String",
+            description = "대신 쓸 코드 (선택). 이 도메인의 코드여야 합니다\n\nThe code to use instead (optional), of this domain."
+        )
     )]
     pub replacement: Option<S<String>>,
     /// Why, per locale.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "RawTextSchema", description = "설명 (언어별)")
+        schemars(
+            with = "RawTextSchema",
+            description = "이유 (언어별, 선택)\n\nWhy, per locale (optional)."
+        )
     )]
     pub note: Option<S<RawText>>,
 }
 
 /// `retired = { since = "...", note.ko = "..." }`
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(description = "폐기 표시\n\nA retirement.")
+)]
 pub struct RawRetired {
     /// Version or date since when.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "String", description = "언제부터 (버전 또는 날짜)")
+        schemars(
+            with = "String",
+            description = "언제부터 (버전 또는 날짜, 선택)\n\nSince when (version or date, optional)."
+        )
     )]
     pub since: Option<S<String>>,
     /// Why, per locale.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "RawTextSchema", description = "설명 (언어별)")
+        schemars(
+            with = "RawTextSchema",
+            description = "이유 (언어별, 선택)\n\nWhy, per locale (optional)."
+        )
     )]
     pub note: Option<S<RawText>>,
 }
@@ -501,9 +594,53 @@ impl<'de> Deserialize<'de> for RawText {
     }
 }
 
-/// The schema of a text: strings keyed by locale.
+/// The schema of a text: strings keyed by locale (`message.ko = "..."`), or one string for
+/// the default locale (`message = "..."`), as [`RawText`] accepts.
 #[cfg(feature = "schema")]
-pub type RawTextSchema = BTreeMap<String, String>;
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[schemars(inline)]
+#[allow(dead_code)]
+pub enum RawTextSchema {
+    /// `message.ko = "..."`
+    #[schemars(
+        description = "언어별 글: 키가 catalog.toml의 언어입니다. 예: message.ko = \"...\"\n\nText per locale, keyed by the catalog's locales: message.ko = \"...\""
+    )]
+    ByLocale(BTreeMap<String, String>),
+    /// `message = "..."`: the default locale's text.
+    #[schemars(
+        description = "기본 언어의 글 하나. 예: message = \"...\"\n\nOne text, in the default locale: message = \"...\""
+    )]
+    Default(String),
+}
+
+/// The schema of an HTTP error status.
+#[cfg(feature = "schema")]
+pub struct HttpStatus;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for HttpStatus {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "HttpStatus".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "integer", "minimum": 400, "maximum": 599 })
+    }
+}
+
+/// The schema of [`RawScalar`]: a string or an integer.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[schemars(inline)]
+#[allow(dead_code)]
+enum RawScalarSchema {
+    Str(String),
+    Int(i64),
+}
 
 /// `fields.<name>`, in the order written.
 #[derive(Debug, Default)]

@@ -287,11 +287,15 @@ impl Validator<'_> {
                 Some(i) => {
                     if v.get_ref().trim().is_empty() {
                         ok = false;
-                        self.push(empty_text(
-                            file,
-                            value_span.clone(),
-                            &format!("{what}.{key}"),
-                        ));
+                        let mut d = empty_text(file, value_span.clone(), &format!("{what}.{key}"));
+                        if matches!(what, "message" | "title") {
+                            // Required: removing the key is no fix.
+                            d.help = vec![Msg::new(
+                                format!("{what}.{key}에 글을 쓰세요 (꼭 있어야 하는 키입니다)"),
+                                format!("write the {key} text of `{what}` (the key is required)"),
+                            )];
+                        }
+                        self.push(d);
                     }
                     per_locale[i] = Some((value_span, v.get_ref().clone()));
                 }
@@ -1304,8 +1308,26 @@ impl Validator<'_> {
             ok = false;
             let l = &self.locales[i];
             let d0 = &self.locales[0];
-            let missing: Vec<&str> = default_fields.difference(&fields).copied().collect();
-            let extra: Vec<&str> = fields.difference(&default_fields).copied().collect();
+            // Name the placeholders as the editor wrote them (`{refundId}`, not `{refund_id}`).
+            let written = |f: &str, t: &Template| -> String {
+                t.segments
+                    .iter()
+                    .find_map(|s| match s {
+                        crate::template::Segment::Hole { name, field, .. } if field == f => {
+                            Some(name.clone())
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| f.to_owned())
+            };
+            let missing: Vec<String> = default_fields
+                .difference(&fields)
+                .map(|f| written(f, &templates[0]))
+                .collect();
+            let extra: Vec<String> = fields
+                .difference(&default_fields)
+                .map(|f| written(f, t))
+                .collect();
             let span = per_locale[i].as_ref().map_or(m.span(), |(s, _)| s.clone());
             let mut d = Diagnostic::new(
                 Rule::PlaceholderMismatch,

@@ -93,7 +93,7 @@ pub fn doc_escape(s: &str) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let line = line.replace('\t', " ");
+        let line = doc_safe(line);
         let mut rest = line.trim_start();
         let mut first = true;
         while !rest.is_empty() {
@@ -154,9 +154,27 @@ pub fn doc_escape(s: &str) -> String {
     out
 }
 
+/// Makes one line of staff text safe inside a `///` comment: rustc rejects a bare carriage
+/// return there and denies (`text_direction_codepoint_in_comment`) the bidi controls that
+/// reorder text, so those are written as `U+202E`; other control characters (tabs too)
+/// become spaces.
+fn doc_safe(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        match c {
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+                out.push_str(&format!("U+{:04X}", c as u32));
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A Markdown code span that shows `s` verbatim, whatever backticks it holds.
 pub fn code_span(s: &str) -> String {
-    let one_line = s.replace(['\n', '\r'], " ");
+    let one_line = doc_safe(&s.replace('\n', " "));
     let longest = one_line
         .split(|c| c != '`')
         .map(str::len)
@@ -687,24 +705,23 @@ fn deprecated_attr(e: &ErrorDef) -> TokenStream {
     let Some(dep) = &e.deprecated else {
         return TokenStream::new();
     };
-    let mut note = String::new();
+    // `since` goes into the note: staff write dates (`2026-11`), and clippy denies a
+    // `since` that is not semver (`deprecated_semver`).
+    let mut parts = Vec::new();
+    if let Some(s) = &dep.since {
+        parts.push(format!("since {s}"));
+    }
     if let Some(r) = &dep.replacement {
-        note.push_str(&format!("use `{r}` instead"));
+        parts.push(format!("use `{r}` instead"));
     }
     if let Some(t) = &dep.note {
-        if !note.is_empty() {
-            note.push_str(": ");
-        }
-        note.push_str(t.default_text());
+        parts.push(t.default_text().to_owned());
     }
-    let since = dep.since.as_deref().map(lit);
-    let note = (!note.is_empty()).then(|| lit(&note));
-    match (since, note) {
-        (Some(s), Some(n)) => quote!(#[deprecated(since = #s, note = #n)]),
-        (Some(s), None) => quote!(#[deprecated(since = #s)]),
-        (None, Some(n)) => quote!(#[deprecated(note = #n)]),
-        (None, None) => quote!(#[deprecated]),
+    if parts.is_empty() {
+        return quote!(#[deprecated]);
     }
+    let note = lit(&parts.join("; "));
+    quote!(#[deprecated(note = #note)])
 }
 
 /// The rustdoc of a code: code, status, category, messages, explanation, action.
@@ -982,6 +999,15 @@ mod tests {
             "see <https://docs.example.com/a#b_c> 참고"
         );
         assert_eq!(doc_escape("https://x.io"), "<https://x.io>");
+    }
+
+    #[test]
+    fn doc_text_loses_what_rustc_rejects_in_comments() {
+        assert_eq!(doc_escape("a\rb\u{0}c\td"), "a b c d");
+        assert_eq!(doc_escape("x\u{202E}y\u{2066}"), "xU+202EyU+2066");
+        assert_eq!(code_span("A\rB\u{202E}"), "`A BU+202E`");
+        // Marks that only hint direction are not denied and stay.
+        assert_eq!(doc_escape("\u{200F}x"), "\u{200F}x");
     }
 
     #[test]

@@ -1,0 +1,640 @@
+//! `errspec new <domain> [CODE] [--category C] [--status N]`: appends a new error skeleton to a
+//! domain file, ready to fill in.
+//!
+//! The code is the next free one of the domain's `code_format` (one past the highest number any
+//! code of the category ever used, retired codes included, so a code is never reused), or the
+//! one given. The skeleton holds the required keys: `category` (when the domain has
+//! categories), `status` (unless the domain has a `default_status`), and `message` in every
+//! catalog locale, left empty so that `errspec check` asks for the text until it is written.
+//!
+//! The file is only appended to: every byte before the new block stays as it was, comments and
+//! layout included. The result is parsed again before it is written, and refused if appending
+//! would make the file worse.
+
+use std::path::{Path, PathBuf};
+
+use toml::de::{DeTable, DeValue};
+
+use crate::codefmt::CodeFormat;
+use crate::diagnostic::{Lang, Msg, did_you_mean};
+use crate::load::{self, Loaded, LoadedDomain};
+
+/// What to add.
+#[derive(Debug, Clone, Default)]
+pub struct NewError<'a> {
+    /// The domain id (the file stem).
+    pub domain: &'a str,
+    /// The code; `None`: the next free code of the domain's `code_format`.
+    pub code: Option<&'a str>,
+    /// The category key.
+    pub category: Option<&'a str>,
+    /// The HTTP status; `None`: the domain's `default_status`, or 400.
+    pub status: Option<u16>,
+}
+
+/// A planned addition: the file's new text and what was added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scaffold {
+    /// The file to write.
+    pub path: PathBuf,
+    /// Its whole new text: the old text, untouched, then the block.
+    pub text: String,
+    /// The new code.
+    pub code: String,
+    /// 1-based line of the new `[errors."..."]` header.
+    pub line: usize,
+    /// The appended block as shown to people (no leading blank line).
+    pub block: String,
+    /// The message keys to fill in (`message.ko`, `message.en`).
+    pub to_fill: Vec<String>,
+    /// Whether the block has a `status` line to check.
+    pub has_status: bool,
+}
+
+/// The status written when neither `--status` nor the domain's `default_status` gives one.
+pub const DEFAULT_STATUS: u16 = 400;
+
+/// Plans the addition of `req` to the spec loaded from `dir`. `Err` says, in both languages,
+/// why nothing can be added and what to do.
+pub fn plan(dir: &Path, loaded: &Loaded, req: &NewError<'_>) -> Result<Scaffold, Msg> {
+    let Some(domain) = loaded.domains.iter().find(|d| d.id == req.domain) else {
+        return Err(no_such_domain(loaded, req.domain));
+    };
+    let path = dir.join(format!("{}.toml", domain.id));
+    let text = &loaded.sources.get(domain.file).text;
+    let locales = locales(loaded);
+    let settings = domain.domain.as_ref().map(|d| &d.value);
+    let categories: Vec<&str> = domain
+        .categories
+        .iter()
+        .map(|c| c.key.get_ref().as_str())
+        .collect();
+    let used = codes_in(text);
+    let format = match settings.and_then(|s| s.code_format.as_ref()) {
+        None => None,
+        Some(f) => Some(CodeFormat::parse(f.get_ref()).map_err(|_| {
+            Msg::new(
+                format!(
+                    "{}.toml의 code_format이 잘못되어 다음 코드를 정할 수 없습니다. 먼저 errspec check로 고치세요",
+                    domain.id
+                ),
+                format!(
+                    "the code_format of {}.toml is broken, so no next code can be found; fix it first (errspec check)",
+                    domain.id
+                ),
+            )
+        })?),
+    };
+
+    // The category: given, or spelled by the given code.
+    let mut category = req.category.map(str::to_owned);
+    if let Some(c) = &category {
+        if categories.is_empty() {
+            return Err(Msg::new(
+                format!(
+                    "{} 도메인에는 분류([categories.*])가 없습니다. --category 없이 실행하세요",
+                    domain.id
+                ),
+                format!(
+                    "the {} domain has no categories ([categories.*]); run without --category",
+                    domain.id
+                ),
+            ));
+        }
+        if !categories.contains(&c.as_str()) {
+            return Err(unknown_category(domain, c, &categories));
+        }
+    }
+
+    let code = match (req.code, &format) {
+        (Some(code), _) => {
+            let code = code.trim();
+            if code.is_empty() {
+                return Err(Msg::new("코드가 비어 있습니다", "the code is empty"));
+            }
+            if used.iter().any(|u| u == code) {
+                return Err(Msg::new(
+                    format!(
+                        "코드 `{code}`은(는) {}.toml에 이미 있습니다. 코드는 한 번 쓰면 (폐기한 뒤에도) 다시 쓰지 않습니다",
+                        domain.id
+                    ),
+                    format!(
+                        "code `{code}` already exists in {}.toml; a code is never reused, even after it is retired",
+                        domain.id
+                    ),
+                ));
+            }
+            if let Some(f) = &format {
+                match f.matches(code, &categories) {
+                    None => {
+                        let next = f.next_free(
+                            category.as_deref().or(categories.first().copied()),
+                            used.iter().map(String::as_str),
+                            &categories,
+                        );
+                        let (ko, en) = match next {
+                            Some(n) => (
+                                format!(" 코드를 빼면 다음 빈 코드({n})를 씁니다"),
+                                format!(" Leave the code out to get the next free one ({n})"),
+                            ),
+                            None => (String::new(), String::new()),
+                        };
+                        return Err(Msg::new(
+                            format!(
+                                "코드 `{code}`이(가) {} 도메인의 형식 `{}`에 맞지 않습니다.{ko}",
+                                domain.id,
+                                settings
+                                    .and_then(|s| s.code_format.as_ref())
+                                    .map(|f| f.get_ref().as_str())
+                                    .unwrap_or_default()
+                            ),
+                            format!(
+                                "code `{code}` does not follow the {} domain's format `{}`.{en}",
+                                domain.id,
+                                settings
+                                    .and_then(|s| s.code_format.as_ref())
+                                    .map(|f| f.get_ref().as_str())
+                                    .unwrap_or_default()
+                            ),
+                        ));
+                    }
+                    Some(parts) => {
+                        if let (Some(found), Some(given)) = (&parts.category, &category)
+                            && found != given
+                        {
+                            return Err(Msg::new(
+                                format!(
+                                    "코드 `{code}`의 분류 부분은 `{found}`인데 --category는 `{given}`입니다"
+                                ),
+                                format!(
+                                    "code `{code}` spells category `{found}` but --category is `{given}`"
+                                ),
+                            ));
+                        }
+                        if category.is_none() {
+                            category = parts.category;
+                        }
+                    }
+                }
+            }
+            code.to_owned()
+        }
+        (None, Some(f))
+            if f.pieces
+                .iter()
+                .any(|p| matches!(p, crate::codefmt::Piece::Seq(_))) =>
+        {
+            if f.has_category() && category.is_none() {
+                return Err(category_needed(domain, &categories, &locales[0]));
+            }
+            f.next_free(
+                category.as_deref(),
+                used.iter().map(String::as_str),
+                &categories,
+            )
+            .ok_or_else(|| {
+                Msg::new(
+                    "이 분류의 번호를 다 써서 형식에 맞는 새 코드가 없습니다. code_format의 자릿수를 늘리는 일은 개발자와 상의하세요",
+                    "every number of this category is used up, so no new code fits the format; ask a developer about widening code_format",
+                )
+            })?
+        }
+        (None, _) => {
+            return Err(Msg::new(
+                format!(
+                    "{id} 도메인에는 번호가 있는 code_format이 없어 새 코드를 정할 수 없습니다. 코드를 직접 주세요. 예: errspec new {id} NEW_ERROR_CODE",
+                    id = domain.id
+                ),
+                format!(
+                    "the {id} domain has no numbered code_format, so the new code cannot be chosen for you; give it, e.g. errspec new {id} NEW_ERROR_CODE",
+                    id = domain.id
+                ),
+            ));
+        }
+    };
+    if !categories.is_empty() && category.is_none() {
+        return Err(category_needed(domain, &categories, &locales[0]));
+    }
+
+    let status = match req.status {
+        Some(s) if (400..=599).contains(&s) => Some(s),
+        Some(s) => {
+            return Err(Msg::new(
+                format!("HTTP 상태 {s}은(는) 에러 상태가 아닙니다: 400부터 599까지 씁니다"),
+                format!("HTTP status {s} is not an error status: use 400 to 599"),
+            ));
+        }
+        None if settings.is_some_and(|s| s.default_status.is_some()) => None,
+        None => Some(DEFAULT_STATUS),
+    };
+
+    // The block, in the file's line endings.
+    let mut lines = vec![format!("[errors.{}]", toml_key(&code))];
+    if let Some(c) = &category {
+        lines.push(format!("category = {}", toml_string(c)));
+    }
+    if let Some(s) = status {
+        lines.push(format!("status = {s}"));
+    }
+    let mut to_fill = Vec::new();
+    for l in &locales {
+        lines.push(format!("message.{} = \"\"", toml_key(l)));
+        to_fill.push(format!("message.{l}"));
+    }
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let block = lines.join(nl) + nl;
+    // One blank line before the block; end the last line first if it has no line break.
+    let sep = if text.is_empty() || text.ends_with(&format!("{nl}{nl}")) {
+        String::new()
+    } else if text.ends_with('\n') {
+        nl.to_owned()
+    } else {
+        format!("{nl}{nl}")
+    };
+    let new_text = format!("{text}{sep}{block}");
+    let line = new_text[..text.len() + sep.len()].matches('\n').count() + 1;
+
+    // Appending must not break the file: same syntax errors as before, and the new code is there.
+    let before = DeTable::parse_recoverable(text).1.len();
+    let (table, errors) = DeTable::parse_recoverable(&new_text);
+    let found = table
+        .get_ref()
+        .get("errors")
+        .and_then(|e| match e.get_ref() {
+            DeValue::Table(t) => t.get(code.as_str()),
+            _ => None,
+        })
+        .is_some_and(|v| v.get_ref().is_table());
+    if errors.len() > before || !found {
+        return Err(Msg::new(
+            format!(
+                "{}.toml 끝에 새 에러를 덧붙이면 파일이 깨집니다 (닫히지 않은 글이나 표가 있습니다). 먼저 errspec check로 고치세요",
+                domain.id
+            ),
+            format!(
+                "appending to {}.toml would break it (something at its end is not closed); fix it first (errspec check)",
+                domain.id
+            ),
+        ));
+    }
+    Ok(Scaffold {
+        path,
+        text: new_text,
+        code,
+        line,
+        block: lines.join("\n") + "\n",
+        to_fill,
+        has_status: status.is_some(),
+    })
+}
+
+/// The catalog's locales, or `ko`, `en` when `catalog.toml` does not say.
+fn locales(loaded: &Loaded) -> Vec<String> {
+    let listed: Vec<String> = loaded
+        .catalog
+        .as_ref()
+        .and_then(|c| c.catalog.as_ref())
+        .and_then(|c| c.value.locales.as_ref())
+        .map(|l| l.get_ref().iter().map(|t| t.get_ref().clone()).collect())
+        .unwrap_or_default();
+    let mut out: Vec<String> = Vec::new();
+    for l in listed {
+        if crate::ident::is_locale_tag(&l) && !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    if out.is_empty() {
+        out = vec!["ko".into(), "en".into()];
+    }
+    out
+}
+
+/// Every code written under `[errors]` in `text`, retired ones included, even those the loader
+/// would reject (so that a code that exists in the file is never handed out again).
+fn codes_in(text: &str) -> Vec<String> {
+    let (table, _) = DeTable::parse_recoverable(text);
+    match table.get_ref().get("errors").map(|e| e.get_ref()) {
+        Some(DeValue::Table(t)) => t.iter().map(|(k, _)| k.get_ref().to_string()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A TOML key: bare when it is plain ASCII letters, digits and `_`, quoted otherwise (the
+/// spec's files quote codes with `-`).
+fn toml_key(k: &str) -> String {
+    if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        k.to_owned()
+    } else {
+        toml_string(k)
+    }
+}
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn no_such_domain(loaded: &Loaded, id: &str) -> Msg {
+    let ids: Vec<&str> = loaded.domains.iter().map(|d| d.id.as_str()).collect();
+    let list = ids.join(", ");
+    let hint = did_you_mean(id, ids.iter().copied());
+    let (ko, en) = match hint {
+        Some(h) => (
+            format!(" `{h}`을(를) 쓰려던 것인가요?"),
+            format!(" Did you mean `{h}`?"),
+        ),
+        None => (String::new(), String::new()),
+    };
+    Msg::new(
+        format!(
+            "`{id}` 도메인이 없습니다 ({}/{id}.toml).{ko} 있는 도메인: {list}. 새 도메인은 error-spec/README.md의 \"도메인 추가\"를 보세요",
+            loaded.dir
+        ),
+        format!(
+            "no domain `{id}` ({}/{id}.toml).{en} Domains: {list}. For a new domain see \"도메인 추가\" in error-spec/README.md",
+            loaded.dir
+        ),
+    )
+}
+
+fn unknown_category(domain: &LoadedDomain, c: &str, categories: &[&str]) -> Msg {
+    let list = categories.join(", ");
+    let (ko, en) = match did_you_mean(c, categories.iter().copied()) {
+        Some(h) => (
+            format!(" `{h}`을(를) 쓰려던 것인가요?"),
+            format!(" Did you mean `{h}`?"),
+        ),
+        None => (String::new(), String::new()),
+    };
+    Msg::new(
+        format!(
+            "분류 `{c}`은(는) {} 도메인에 없습니다.{ko} 있는 분류: {list}",
+            domain.id
+        ),
+        format!(
+            "category `{c}` is not declared in the {} domain.{en} Categories: {list}",
+            domain.id
+        ),
+    )
+}
+
+fn category_needed(domain: &LoadedDomain, categories: &[&str], default_locale: &str) -> Msg {
+    let list: Vec<String> = domain
+        .categories
+        .iter()
+        .map(|c| {
+            let title = c
+                .value
+                .title
+                .as_ref()
+                .and_then(|t| {
+                    let texts = &t.get_ref().0;
+                    texts
+                        .iter()
+                        .find(|(k, _)| k.get_ref() == default_locale || k.get_ref().is_empty())
+                        .or(texts.first())
+                        .map(|(_, v)| v.get_ref().clone())
+                })
+                .unwrap_or_default();
+            if title.is_empty() {
+                c.key.get_ref().clone()
+            } else {
+                format!("{} ({title})", c.key.get_ref())
+            }
+        })
+        .collect();
+    let first = categories.first().copied().unwrap_or("C");
+    Msg::new(
+        format!(
+            "분류를 골라 주세요: --category {first}. {} 도메인의 분류: {}",
+            domain.id,
+            list.join(", ")
+        ),
+        format!(
+            "pick a category: --category {first}. Categories of the {} domain: {}",
+            domain.id,
+            list.join(", ")
+        ),
+    )
+}
+
+/// What `errspec new` prints after writing: what was added and what to do next.
+pub fn report(s: &Scaffold, check_cmd: &str, lang: Lang) -> String {
+    let shown = s.path.display();
+    let block: String = s.block.lines().map(|l| format!("    {l}\n")).collect();
+    let fill = s.to_fill.join(", ");
+    let mut steps = Vec::new();
+    match lang {
+        Lang::Ko => {
+            steps.push(format!(
+                "{fill}에 메시지를 쓰세요. 비어 있는 동안은 errspec check가 오류로 알려 줍니다."
+            ));
+            if s.has_status {
+                steps.push(
+                    "status(HTTP 상태)가 맞는지 확인하세요: 요청한 쪽 잘못이면 4xx, 우리 쪽이나 연동사 잘못이면 5xx입니다."
+                        .to_owned(),
+                );
+            }
+            steps.push(
+                "필요하면 explanation(무슨 뜻인지), action(어떻게 하면 되는지), operations를 더하세요 (error-spec/README.md)."
+                    .to_owned(),
+            );
+            steps.push(format!("확인하세요: {check_cmd}"));
+            let mut out = format!(
+                "새 에러 코드 {}: {shown}의 {}번째 줄에 덧붙였습니다.\n\n{block}\n다음 단계:\n",
+                s.code, s.line
+            );
+            for (i, step) in steps.iter().enumerate() {
+                out.push_str(&format!("  {}. {step}\n", i + 1));
+            }
+            out
+        }
+        Lang::En => {
+            steps.push(format!(
+                "Write the message in {fill}; errspec check reports it as an error while it is empty."
+            ));
+            if s.has_status {
+                steps.push(
+                    "Check the status (HTTP): 4xx when the caller is at fault, 5xx when we or the provider are."
+                        .to_owned(),
+                );
+            }
+            steps.push(
+                "Add explanation (what it means), action (what to do) and operations if useful (error-spec/README.md)."
+                    .to_owned(),
+            );
+            steps.push(format!("Check: {check_cmd}"));
+            let mut out = format!(
+                "New error code {}: appended to {shown} at line {}.\n\n{block}\nNext steps:\n",
+                s.code, s.line
+            );
+            for (i, step) in steps.iter().enumerate() {
+                out.push_str(&format!("  {}. {step}\n", i + 1));
+            }
+            out
+        }
+    }
+}
+
+/// Runs `errspec new`: plans, writes, reports. Returns the exit status (0 added, 1 refused,
+/// 2 could not run).
+pub fn run(dir: &Path, req: &NewError<'_>, lang: Lang) -> i32 {
+    let loaded = match load::load_dir(dir) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Ko => format!("오류: 스펙을 읽을 수 없습니다: {e}"),
+                    Lang::En => format!("error: {e}"),
+                }
+            );
+            return 2;
+        }
+    };
+    let plan = match plan(dir, &loaded, req) {
+        Ok(p) => p,
+        Err(m) => {
+            eprintln!(
+                "{}{}",
+                match lang {
+                    Lang::Ko => "오류: ",
+                    Lang::En => "error: ",
+                },
+                m.get(lang)
+            );
+            return 1;
+        }
+    };
+    if let Err(e) = std::fs::write(&plan.path, &plan.text) {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ko => format!("오류: {}에 쓸 수 없습니다: {e}", plan.path.display()),
+                Lang::En => format!("error: cannot write {}: {e}", plan.path.display()),
+            }
+        );
+        return 2;
+    }
+    let check_cmd = if dir == Path::new(crate::cli::DEFAULT_DIR) {
+        "cargo run --bin errspec -- check".to_owned()
+    } else {
+        format!("cargo run --bin errspec -- check {}", dir.display())
+    };
+    print!("{}", report(&plan, &check_cmd, lang));
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CATALOG: &str = "[catalog]\nname = \"x\"\nlocales = [\"ko\", \"en\", \"ja\"]\n";
+
+    fn plan_for(domain: &str, req: NewError<'_>) -> Result<Scaffold, Msg> {
+        let loaded = load::load_files(
+            "spec",
+            vec![
+                ("catalog.toml".into(), CATALOG.as_bytes().to_vec()),
+                ("d.toml".into(), domain.as_bytes().to_vec()),
+            ],
+        );
+        plan(Path::new("spec"), &loaded, &req)
+    }
+
+    const FORMATTED: &str = "[domain]\ntitle.ko = \"d\"\ncode_format = \"D{seq:3}\"\ndefault_status = 500\n\n[errors.D007]\nretired = {}";
+
+    #[test]
+    fn no_final_newline_and_every_locale() {
+        let s = plan_for(
+            FORMATTED,
+            NewError {
+                domain: "d",
+                ..NewError::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(s.code, "D008");
+        assert_eq!(
+            s.text,
+            format!(
+                "{FORMATTED}\n\n[errors.D008]\nmessage.ko = \"\"\nmessage.en = \"\"\nmessage.ja = \"\"\n"
+            )
+        );
+        assert_eq!(s.line, 9);
+        assert!(!s.has_status, "the domain's default_status applies");
+    }
+
+    #[test]
+    fn crlf_files_get_crlf() {
+        let text = FORMATTED.replace('\n', "\r\n") + "\r\n";
+        let s = plan_for(
+            &text,
+            NewError {
+                domain: "d",
+                status: Some(503),
+                ..NewError::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            &s.text[text.len()..],
+            "\r\n[errors.D008]\r\nstatus = 503\r\nmessage.ko = \"\"\r\nmessage.en = \"\"\r\nmessage.ja = \"\"\r\n"
+        );
+    }
+
+    #[test]
+    fn a_file_ending_inside_a_string_is_not_appended_to() {
+        let text = format!("{FORMATTED}\n[errors.D009]\nmessage.ko = \"\"\"\nunclosed\n");
+        let e = plan_for(
+            &text,
+            NewError {
+                domain: "d",
+                ..NewError::default()
+            },
+        )
+        .unwrap_err();
+        assert!(e.ko.contains("깨집니다"), "{e:?}");
+    }
+
+    #[test]
+    fn odd_codes_are_quoted() {
+        let s = plan_for(
+            "[domain]\ntitle.ko = \"d\"\n",
+            NewError {
+                domain: "d",
+                code: Some("결제 \"실패\""),
+                ..NewError::default()
+            },
+        )
+        .unwrap();
+        assert!(
+            s.text
+                .contains("[errors.\"결제 \\\"실패\\\"\"]\nstatus = 400\n"),
+            "{}",
+            s.text
+        );
+    }
+
+    #[test]
+    fn keys_and_strings() {
+        assert_eq!(toml_key("NOT_FOUND"), "NOT_FOUND");
+        assert_eq!(toml_key("EBP-C-0001"), "\"EBP-C-0001\"");
+        assert_eq!(toml_key("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(toml_string("x\u{7}"), "\"x\\u0007\"");
+    }
+}

@@ -1,0 +1,144 @@
+//! The staff guide (`error-spec/README.md`) cannot drift from the tool: its rule table is
+//! `Rule::ALL`, it documents every key the loader accepts and every particle spelling, and its
+//! sample `errspec check` output is the real output.
+//!
+//! When the sample output changes on purpose (diagnostic wording), refresh it with
+//! `UPDATE_GUIDE=1 cargo test -p codegen --test guide` and review the diff.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use codegen::diagnostic::{Rule, Severity};
+use codegen::raw::{
+    RawCatalog, RawCategory, RawDeprecated, RawDomain, RawDomainFile, RawError, RawField,
+    RawOperation, RawRetired, field_names,
+};
+use codegen::template::PARTICLE_SPELLINGS;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn guide_path() -> PathBuf {
+    root().join("error-spec/README.md")
+}
+
+fn guide() -> String {
+    std::fs::read_to_string(guide_path()).expect("error-spec/README.md")
+}
+
+#[test]
+fn the_rule_table_is_rule_all() {
+    let guide = guide();
+    let rows: Vec<(String, String)> = guide
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let id = cells.get(1)?;
+            let is_id = id.len() == 4
+                && (id.starts_with('E') || id.starts_with('W'))
+                && id[1..].bytes().all(|b| b.is_ascii_digit());
+            is_id.then(|| ((*id).to_owned(), cells.get(2).unwrap_or(&"").to_string()))
+        })
+        .collect();
+    let expected: Vec<(String, String)> = Rule::ALL
+        .iter()
+        .map(|r| (r.id().to_owned(), r.slug().to_owned()))
+        .collect();
+    assert_eq!(
+        rows, expected,
+        "the rule table of error-spec/README.md (section 10) must list every rule of \
+         diagnostic::Rule::ALL once, in order, as `| <id> | <slug> | <Korean meaning> |`"
+    );
+    for r in Rule::ALL {
+        if r.severity() == Severity::Warning {
+            let row = guide
+                .lines()
+                .find(|l| l.starts_with(&format!("| {} |", r.id())))
+                .unwrap();
+            assert!(row.contains("경고"), "{row}: say it only warns");
+        }
+    }
+}
+
+#[test]
+fn every_key_and_particle_is_documented() {
+    let guide = guide();
+    for section in field_names::<RawDomainFile>() {
+        assert!(
+            guide.contains(&format!("### `[{section}")),
+            "error-spec/README.md has no section on [{section}] (section 6)"
+        );
+    }
+    let keys = [
+        field_names::<RawCatalog>(),
+        field_names::<RawDomain>(),
+        field_names::<RawCategory>(),
+        field_names::<RawOperation>(),
+        field_names::<RawError>(),
+        field_names::<RawField>(),
+        field_names::<RawDeprecated>(),
+        field_names::<RawRetired>(),
+    ];
+    for key in keys.iter().flat_map(|k| k.iter()) {
+        assert!(
+            guide.contains(&format!("`{key}`")),
+            "error-spec/README.md does not document the key `{key}` (section 6)"
+        );
+        // With an example: the key written as TOML somewhere in a code block.
+        assert!(
+            guide.contains(&format!("{key} = "))
+                || guide.contains(&format!("{key}."))
+                || guide.contains(&format!("[{key}"))
+                || guide.contains(&format!("{key}.ko")),
+            "error-spec/README.md has no example of `{key}`"
+        );
+    }
+    for (spelling, _) in PARTICLE_SPELLINGS {
+        assert!(
+            guide.contains(&format!("`{spelling}`")),
+            "particle {spelling} is not in the guide (section 7)"
+        );
+    }
+}
+
+const BEGIN: &str = "<!-- check-output:begin";
+const END: &str = "<!-- check-output:end -->";
+const DEMO: &str = "codegen/tests/fixtures/six-mistakes";
+
+#[test]
+fn the_sample_check_output_is_real() {
+    let out = Command::new(env!("CARGO_BIN_EXE_errspec"))
+        .args(["check", DEMO])
+        .current_dir(root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let output = String::from_utf8(out.stdout).unwrap();
+    let block = format!(
+        "```console\n$ errspec check {DEMO}\n{}\n```\n",
+        output.trim_end()
+    );
+
+    let guide = guide();
+    let start = guide.find(BEGIN).expect("check-output:begin marker");
+    let start = start + guide[start..].find('\n').unwrap() + 1;
+    let end = guide.find(END).expect("check-output:end marker");
+    if guide[start..end] == block {
+        return;
+    }
+    if std::env::var_os("UPDATE_GUIDE").is_some() {
+        let updated = format!("{}{block}{}", &guide[..start], &guide[end..]);
+        std::fs::write(guide_path(), updated).unwrap();
+        return;
+    }
+    panic!(
+        "the sample output in error-spec/README.md (section 8) is not what \
+         `errspec check {DEMO}` prints now.\nRefresh it with \
+         `UPDATE_GUIDE=1 cargo test -p codegen --test guide` and review the diff.\n\n\
+         Now:\n{block}"
+    );
+}
