@@ -13,5 +13,6 @@ mod pipeline;
 pub use pipeline::*;
 
 pub mod cli;
+pub mod docs;
 pub mod explain;
 pub mod report;
