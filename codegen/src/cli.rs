@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::diagnostic::{Lang, RenderOptions, render_all};
 use crate::emit::rust::{Runtime, RustOptions, generate};
-use crate::explain::{self, Lookup};
+use crate::explain;
 use crate::report;
 
 /// The spec directory used when none is given.
@@ -36,6 +36,10 @@ errspec — 결제 에러 스펙 도구
       --dir DIR          스펙 위치
   schema                 편집기용 JSON Schema를 출력합니다 (error-spec/schema.json)
       --out FILE         파일로 씁니다
+  docs [DIR]             사람이 읽는 레퍼런스를 만듭니다 (정적 사이트, 서버 없이 file://로 열림)
+      --out DIR          출력 폴더 (기본 target/errspec-docs)
+      --format markdown  HTML 대신 Markdown (위키, PR용)
+      --lang ko|en       처음 보여 줄 언어 (기본: 스펙의 첫 번째 언어)
   help                   이 도움말
 
 공통 옵션:
@@ -68,6 +72,10 @@ Commands:
       --dir DIR          where the spec is
   schema                 print the editor JSON Schema (error-spec/schema.json)
       --out FILE         write it to FILE
+  docs [DIR]             write the reference people read (a static site that opens from file://)
+      --out DIR          where (default target/errspec-docs)
+      --format markdown  Markdown instead of HTML (for wikis and pull requests)
+      --lang ko|en       the language pages open in (default: the spec's first locale)
   help                   this help
 
 Common options:
@@ -156,6 +164,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         "diff" => &["lang", "format", "against", "dir"],
         "new" => &["lang", "category", "status", "dir"],
         "schema" => &["lang", "out"],
+        "docs" => &["lang", "out", "format", "dir"],
         _ => &["lang"],
     };
     if let Some((bad, _)) = args
@@ -181,6 +190,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         "new" => new_cmd(rest, &args, lang),
         #[cfg(feature = "schema")]
         "schema" => schema_cmd(&args),
+        "docs" => docs_cmd(rest, &args, lang),
         "help" | "--help" | "-h" => {
             println!("{}", if lang == Lang::Ko { HELP_KO } else { HELP_EN });
             0
@@ -274,7 +284,7 @@ fn could_not_read(e: &crate::load::LoadError, lang: Lang) -> String {
 }
 
 fn explain_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
-    let Some(code) = rest.first() else {
+    let Some(code) = rest.first().filter(|c| !c.trim().is_empty()) else {
         eprintln!(
             "{}",
             match lang {
@@ -308,46 +318,24 @@ fn explain_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
         );
         return 2;
     };
-    match explain::lookup(catalog, code, args.value("domain")) {
-        Lookup::Found(d, e) => {
-            print!("{}", explain::render(catalog, d, e, lang));
+    match explain::answer(catalog, code, args.value("domain"), lang, terminal_width()) {
+        Ok(text) => {
+            print!("{text}");
             0
         }
-        Lookup::Ambiguous(domains) => {
-            let ids: Vec<&str> = domains.iter().map(|d| d.id.as_str()).collect();
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Ko => format!(
-                        "`{code}` 코드는 여러 도메인에 있습니다: {}\n도움말: 하나를 고르세요. 예: errspec explain {}:{code}",
-                        ids.join(", "),
-                        ids[0]
-                    ),
-                    Lang::En => format!(
-                        "`{code}` exists in several domains: {}\nhelp: pick one, e.g. errspec explain {}:{code}",
-                        ids.join(", "),
-                        ids[0]
-                    ),
-                }
-            );
-            1
-        }
-        Lookup::NotFound(close) => {
-            let mut msg = match lang {
-                Lang::Ko => format!("오류: `{code}` 코드는 스펙에 없습니다"),
-                Lang::En => format!("error: no code `{code}` in the spec"),
-            };
-            if !close.is_empty() {
-                let list: Vec<String> = close.iter().map(|(d, c)| format!("{c} ({d})")).collect();
-                msg.push_str(&match lang {
-                    Lang::Ko => format!("\n도움말: 이 코드를 찾으셨나요? {}", list.join(", ")),
-                    Lang::En => format!("\nhelp: did you mean {}?", list.join(", ")),
-                });
-            }
-            eprintln!("{msg}");
+        Err(problem) => {
+            eprintln!("{problem}");
             1
         }
     }
+}
+
+/// `$COLUMNS` when set (within reason), else 80.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .map_or(80, |c| c.clamp(40, 120))
 }
 
 fn generate_cmd(rest: &[String], args: &Args) -> i32 {
@@ -437,4 +425,130 @@ fn schema_cmd(args: &Args) -> i32 {
             0
         }
     }
+}
+
+/// The default output folder of `errspec docs`.
+pub const DEFAULT_DOCS_OUT: &str = "target/errspec-docs";
+
+/// The file in a docs output folder listing the files `errspec docs` wrote there, so the next
+/// run removes the pages of codes that are gone, and nothing else.
+const DOCS_MANIFEST: &str = ".errspec-docs";
+
+fn docs_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
+    let format = match args.value("format").map(crate::docs::Format::parse) {
+        None => crate::docs::Format::Html,
+        Some(Some(f)) => f,
+        Some(None) => {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Ko => "오류: --format은 html 또는 markdown입니다",
+                    Lang::En => "error: --format is html or markdown",
+                }
+            );
+            return 2;
+        }
+    };
+    let dir = spec_dir(rest, args);
+    let checked = match crate::check_dir(&dir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{}", could_not_read(&e, lang));
+            return 2;
+        }
+    };
+    let Some(catalog) = &checked.catalog else {
+        eprint!(
+            "{}",
+            render_all(
+                &checked.diagnostics,
+                &checked.sources,
+                RenderOptions { lang, color: false }
+            )
+        );
+        return 1;
+    };
+    // Pages open in the language asked for, else the spec's default locale.
+    let locale = if args.value("lang").is_some() {
+        report::locale_index(catalog, lang)
+    } else {
+        0
+    };
+    let files = crate::docs::generate(catalog, &crate::docs::Options { format, locale });
+    let out = PathBuf::from(args.value("out").unwrap_or(DEFAULT_DOCS_OUT));
+    if let Err(e) = write_docs(&out, &files) {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ko => format!("오류: {}에 쓸 수 없습니다: {e}", out.display()),
+                Lang::En => format!("error: cannot write to {}: {e}", out.display()),
+            }
+        );
+        return 2;
+    }
+    let start = match format {
+        crate::docs::Format::Html => "index.html",
+        crate::docs::Format::Markdown => "README.md",
+    };
+    let start_path = out.join(start);
+    let shown = std::fs::canonicalize(&start_path)
+        .map(|p| format!("file://{}", p.display()))
+        .unwrap_or_else(|_| start_path.display().to_string());
+    println!(
+        "{}",
+        match lang {
+            Lang::Ko => format!(
+                "{}에 파일 {}개를 썼습니다\n열기: {shown}",
+                out.display(),
+                files.len()
+            ),
+            Lang::En => format!(
+                "wrote {} files to {}\nopen: {shown}",
+                files.len(),
+                out.display()
+            ),
+        }
+    );
+    0
+}
+
+/// Writes `files` under `out`, and removes what an earlier run wrote there that is gone now.
+fn write_docs(out: &std::path::Path, files: &[(String, String)]) -> std::io::Result<()> {
+    std::fs::create_dir_all(out)?;
+    let manifest = out.join(DOCS_MANIFEST);
+    let wanted: std::collections::BTreeSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    if let Ok(old) = std::fs::read_to_string(&manifest) {
+        for stale in old.lines().filter(|l| !l.is_empty() && !wanted.contains(l)) {
+            // Only paths we wrote: relative, no `..`.
+            if stale.starts_with('/') || stale.split('/').any(|p| p == ".." || p.is_empty()) {
+                continue;
+            }
+            let path = out.join(stale);
+            let _ = std::fs::remove_file(&path);
+            // Empty folders left behind (a code's folder, a domain's).
+            let mut parent = path.parent();
+            while let Some(p) = parent {
+                if p == out || std::fs::remove_dir(p).is_err() {
+                    break;
+                }
+                parent = p.parent();
+            }
+        }
+    }
+    for (rel, contents) in files {
+        let path = out.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        // Rewrite only what changed, so file watchers and rsync see real changes only.
+        if std::fs::read(&path).ok().as_deref() != Some(contents.as_bytes()) {
+            std::fs::write(&path, contents)?;
+        }
+    }
+    let mut list = String::new();
+    for (rel, _) in files {
+        list.push_str(rel);
+        list.push('\n');
+    }
+    std::fs::write(manifest, list)
 }

@@ -1,6 +1,11 @@
 //! `errspec explain CODE`: what a code means, from the spec, like `rustc --explain`.
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::diagnostic::{Lang, edit_distance};
+use crate::docs::example::response_body;
+use crate::docs::markup::{markdown_to_terminal, wrap};
+use crate::docs::status_reason;
 use crate::model::{Catalog, Domain, ErrorDef};
 use crate::report::locale_index;
 
@@ -10,18 +15,37 @@ pub enum Lookup<'a> {
     /// Exactly one domain has it.
     Found(&'a Domain, &'a ErrorDef),
     /// Several domains have it; the caller must pick one.
-    Ambiguous(Vec<&'a Domain>),
+    Ambiguous(Vec<(&'a Domain, &'a ErrorDef)>),
     /// No domain has it; the closest codes, best first, as (domain, code).
     NotFound(Vec<(&'a str, &'a str)>),
+    /// The domain asked for (`--domain D` or `D:CODE`) does not exist; the closest domain
+    /// ids, best first.
+    UnknownDomain(String, Vec<&'a str>),
 }
 
 /// Finds `code` in `catalog`, optionally only in `domain`. Accepts `domain:CODE` too.
 pub fn lookup<'a>(catalog: &'a Catalog, code: &str, domain: Option<&str>) -> Lookup<'a> {
-    let (domain, code) = match (domain, code.split_once(':')) {
-        (None, Some((d, c))) if catalog.domain(d).is_some() => (Some(d), c),
-        _ => (domain, code),
-    };
     let code = code.trim();
+    let (domain, code) = match (domain, code.split_once(':')) {
+        (None, Some((d, c))) if catalog.domain(d.trim()).is_some() => (Some(d.trim()), c.trim()),
+        // `D:CODE` where D is no domain: say so, unless a code really holds a colon.
+        (None, Some((d, c)))
+            if !d.is_empty()
+                && !c.is_empty()
+                && !catalog
+                    .domains
+                    .iter()
+                    .any(|dom| dom.errors.iter().any(|e| e.code == code)) =>
+        {
+            return unknown_domain(catalog, d.trim());
+        }
+        _ => (domain.map(str::trim), code),
+    };
+    if let Some(id) = domain
+        && catalog.domain(id).is_none()
+    {
+        return unknown_domain(catalog, id);
+    }
     let in_scope = |d: &&Domain| domain.is_none_or(|id| d.id == id);
     let hits: Vec<(&Domain, &ErrorDef)> = catalog
         .domains
@@ -47,124 +71,271 @@ pub fn lookup<'a>(catalog: &'a Catalog, code: &str, domain: Option<&str>) -> Loo
     };
     match hits.as_slice() {
         [(d, e)] => Lookup::Found(d, e),
-        [] => {
-            let mut scored: Vec<(usize, &str, &str)> = catalog
-                .domains
-                .iter()
-                .flat_map(|d| d.errors.iter().map(move |e| (d, e)))
-                .map(|(d, e)| {
-                    let dist =
-                        edit_distance(&code.to_ascii_uppercase(), &e.code.to_ascii_uppercase());
-                    let contains = e
-                        .code
-                        .to_ascii_uppercase()
-                        .contains(&code.to_ascii_uppercase());
-                    (
-                        if contains && code.len() >= 3 {
-                            dist.min(2)
-                        } else {
-                            dist
-                        },
-                        d.id.as_str(),
-                        e.code.as_str(),
-                    )
-                })
-                .filter(|(dist, _, c)| *dist <= (c.len().max(code.len()) / 3).max(2))
-                .collect();
-            scored.sort();
-            Lookup::NotFound(scored.into_iter().take(5).map(|(_, d, c)| (d, c)).collect())
-        }
-        many => Lookup::Ambiguous(many.iter().map(|(d, _)| *d).collect()),
+        [] => Lookup::NotFound(closest(catalog, code)),
+        many => Lookup::Ambiguous(many.to_vec()),
     }
 }
 
-/// The explanation of one code, in `lang`.
+fn unknown_domain<'a>(catalog: &'a Catalog, id: &str) -> Lookup<'a> {
+    let mut ids: Vec<(usize, &str)> = catalog
+        .domains
+        .iter()
+        .map(|d| (edit_distance(id, &d.id), d.id.as_str()))
+        .filter(|(dist, did)| *dist <= (did.len().max(id.len()) / 3).max(2))
+        .collect();
+    ids.sort();
+    Lookup::UnknownDomain(id.to_owned(), ids.into_iter().map(|(_, d)| d).collect())
+}
+
+/// The codes closest to `code`, best first: by spelling, or else by the words of their
+/// messages and explanations (`errspec explain 세션`).
+fn closest<'a>(catalog: &'a Catalog, code: &str) -> Vec<(&'a str, &'a str)> {
+    if code.is_empty() {
+        return Vec::new();
+    }
+    let upper = code.to_uppercase();
+    let loose = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '_' | '-' | ' ' | '.'))
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let code_loose = loose(code);
+    let mut scored: Vec<(usize, &str, &str)> = catalog
+        .domains
+        .iter()
+        .flat_map(|d| d.errors.iter().map(move |e| (d, e)))
+        .map(|(d, e)| {
+            let candidate = e.code.to_uppercase();
+            let mut dist = edit_distance(&upper, &candidate);
+            if code.chars().count() >= 3 && candidate.contains(&upper) {
+                dist = dist.min(2);
+            }
+            if !code_loose.is_empty() && loose(&e.code) == code_loose {
+                dist = 0;
+            }
+            (dist, d.id.as_str(), e.code.as_str())
+        })
+        .filter(|(dist, _, c)| *dist <= (c.chars().count().max(code.chars().count()) / 3).max(2))
+        .collect();
+    scored.sort();
+    let mut out: Vec<(&str, &str)> = scored.into_iter().take(5).map(|(_, d, c)| (d, c)).collect();
+    if out.is_empty() && code.chars().count() >= 2 {
+        let needle = code.to_lowercase();
+        for d in &catalog.domains {
+            for e in &d.errors {
+                let mut texts = e
+                    .message
+                    .templates
+                    .iter()
+                    .map(|t| t.unfilled())
+                    .chain(e.explanation.iter().flat_map(|x| x.values.iter().cloned()));
+                if texts.any(|t| t.to_lowercase().contains(&needle)) && out.len() < 5 {
+                    out.push((d.id.as_str(), e.code.as_str()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What `errspec explain` answers for `code` (and `--domain`): `Ok` with the explanation for
+/// stdout, or `Err` with what went wrong for stderr (ambiguous or unknown code, unknown
+/// domain). Never panics, whatever `code` holds.
+pub fn answer(
+    catalog: &Catalog,
+    code: &str,
+    domain: Option<&str>,
+    lang: Lang,
+    width: usize,
+) -> Result<String, String> {
+    let ko = lang == Lang::Ko;
+    let li = locale_index(catalog, lang);
+    let shown = code.trim();
+    match lookup(catalog, code, domain) {
+        Lookup::Found(d, e) => Ok(render_width(catalog, d, e, lang, width)),
+        Lookup::Ambiguous(hits) => {
+            let mut msg = if ko {
+                format!("오류: `{shown}` 코드는 여러 도메인에 있습니다. 어느 것인지 고르세요:\n")
+            } else {
+                format!("error: `{shown}` exists in several domains; pick one:\n")
+            };
+            let names: Vec<String> = hits
+                .iter()
+                .map(|(d, e)| format!("{}:{}", d.id, e.code))
+                .collect();
+            let w = names.iter().map(|n| n.width()).max().unwrap_or(0);
+            for ((d, e), name) in hits.iter().zip(&names) {
+                msg.push_str(&format!(
+                    "  {name}{pad}  {} — HTTP {} · {}\n",
+                    d.title.get(li),
+                    e.status,
+                    e.message.templates[li].unfilled(),
+                    pad = " ".repeat(w - name.width()),
+                ));
+            }
+            let (d0, e0) = hits[0];
+            msg.push_str(&if ko {
+                format!(
+                    "도움말: errspec explain {}:{} 또는 errspec explain {} --domain {}",
+                    d0.id, e0.code, e0.code, d0.id
+                )
+            } else {
+                format!(
+                    "help: errspec explain {}:{} or errspec explain {} --domain {}",
+                    d0.id, e0.code, e0.code, d0.id
+                )
+            });
+            Err(msg)
+        }
+        Lookup::NotFound(close) => {
+            let mut msg = if ko {
+                format!("오류: `{shown}` 코드는 스펙에 없습니다")
+            } else {
+                format!("error: no code `{shown}` in the spec")
+            };
+            if let Some(d) = domain {
+                msg.push_str(&if ko {
+                    format!(" (도메인 {d})")
+                } else {
+                    format!(" (domain {d})")
+                });
+            }
+            if close.is_empty() {
+                msg.push_str(if ko {
+                    "\n도움말: 도메인별 코드 목록은 errspec check로, 낱말로 찾으려면 errspec docs의 찾기를 쓰세요"
+                } else {
+                    "\nhelp: errspec check lists the domains; to search by words, use the search of errspec docs"
+                });
+            } else {
+                let list: Vec<String> = close.iter().map(|(d, c)| format!("{c} ({d})")).collect();
+                msg.push_str(&if ko {
+                    format!("\n도움말: 이 코드를 찾으셨나요? {}", list.join(", "))
+                } else {
+                    format!("\nhelp: did you mean {}?", list.join(", "))
+                });
+            }
+            Err(msg)
+        }
+        Lookup::UnknownDomain(id, close) => {
+            let all: Vec<&str> = catalog.domains.iter().map(|d| d.id.as_str()).collect();
+            let mut msg = if ko {
+                format!(
+                    "오류: `{id}` 도메인은 스펙에 없습니다 (있는 도메인: {})",
+                    all.join(", ")
+                )
+            } else {
+                format!(
+                    "error: no domain `{id}` in the spec (domains: {})",
+                    all.join(", ")
+                )
+            };
+            if let Some(best) = close.first() {
+                msg.push_str(&if ko {
+                    format!("\n도움말: 이 도메인을 찾으셨나요? {best}")
+                } else {
+                    format!("\nhelp: did you mean {best}?")
+                });
+            }
+            Err(msg)
+        }
+    }
+}
+
+/// The explanation of one code, in `lang`, for an 80-column terminal.
 pub fn render(catalog: &Catalog, d: &Domain, e: &ErrorDef, lang: Lang) -> String {
+    render_width(catalog, d, e, lang, 80)
+}
+
+/// The explanation of one code, in `lang`, wrapped to `width` columns.
+pub fn render_width(
+    catalog: &Catalog,
+    d: &Domain,
+    e: &ErrorDef,
+    lang: Lang,
+    width: usize,
+) -> String {
     let li = locale_index(catalog, lang);
     let ko = lang == Lang::Ko;
     let t = |k: &'static str, en: &'static str| if ko { k } else { en };
     let mut out = String::new();
+    let push_wrapped = |out: &mut String, text: &str, indent: &str| {
+        for line in wrap(text, width.saturating_sub(indent.width())) {
+            out.push_str(indent);
+            out.push_str(&line);
+            out.push('\n');
+        }
+    };
+
+    // A tombstone may keep nothing but its code (status 0, no message).
+    let tombstone = e.retired.is_some();
+    let has_message = e.message.templates.iter().any(|m| !m.segments.is_empty());
+
+    // Title: the code, then its message in the chosen language.
+    out.push_str(&e.code);
+    out.push('\n');
+    out.push_str(&"=".repeat(e.code.width().clamp(8, width.max(8))));
+    out.push('\n');
+    if has_message {
+        push_wrapped(&mut out, &e.message.templates[li].unfilled(), "");
+    }
+
+    // Lifecycle banners.
+    if let Some(r) = &e.retired {
+        out.push('\n');
+        let mut line = t(
+            "⚠ 폐기된 코드입니다: 더 이상 나가지 않으며 다시 쓰지도 않습니다",
+            "⚠ Retired: no longer sent, and never reused",
+        )
+        .to_owned();
+        if let Some(s) = &r.since {
+            line.push_str(&format!(" ({}{s}{})", t("", "since "), t("부터", "")));
+        }
+        push_wrapped(&mut out, &line, "");
+        if let Some(n) = &r.note {
+            out.push_str(&markdown_to_terminal(n.get(li), width, "  "));
+        }
+    }
+    if let Some(dep) = &e.deprecated {
+        out.push('\n');
+        let mut line = t("⚠ 사용 중단 예정인 코드입니다", "⚠ Deprecated").to_owned();
+        if let Some(s) = &dep.since {
+            line.push_str(&format!(" ({}{s}{})", t("", "since "), t("부터", "")));
+        }
+        if let Some(r) = &dep.replacement {
+            line.push_str(&format!("; {}: {r}", t("대신 쓸 코드", "use instead")));
+        }
+        push_wrapped(&mut out, &line, "");
+        if let Some(n) = &dep.note {
+            out.push_str(&markdown_to_terminal(n.get(li), width, "  "));
+        }
+    }
+
+    // Facts, as an aligned table.
+    let mut facts: Vec<(&str, String)> = Vec::new();
     let upstream = if d.upstream {
         t(", 연동사 코드", ", upstream provider")
     } else {
         ""
     };
-    out.push_str(&format!(
-        "{} — {} ({}{upstream})\n",
-        e.code,
-        d.title.get(li),
-        d.id
+    facts.push((
+        t("도메인", "domain"),
+        format!("{} ({}{upstream})", d.title.get(li), d.id),
     ));
-    out.push_str(&"=".repeat(e.code.chars().count().max(8)));
-    out.push('\n');
-    if let Some(r) = &e.retired {
-        out.push_str(&format!(
-            "\n{}",
-            t(
-                "⚠ 폐기된 코드입니다: 더 이상 쓰지 않으며 다시 쓸 수도 없습니다",
-                "⚠ Retired: no longer emitted, and never reused"
-            )
-        ));
-        if let Some(s) = &r.since {
-            out.push_str(&since(s, ko));
-        }
-        out.push('\n');
-        if let Some(n) = &r.note {
-            out.push_str(&format!("  {}\n", n.get(li)));
-        }
-    }
-    if let Some(dep) = &e.deprecated {
-        out.push_str(&format!(
-            "\n{}",
-            t("⚠ 사용 중단 예정입니다", "⚠ Deprecated")
-        ));
-        if let Some(s) = &dep.since {
-            out.push_str(&since(s, ko));
-        }
-        if let Some(r) = &dep.replacement {
-            out.push_str(&if ko {
-                format!(": 대신 쓸 코드 {r}")
-            } else {
-                format!(": use {r} instead")
-            });
-        }
-        out.push('\n');
-        if let Some(n) = &dep.note {
-            out.push_str(&format!("  {}\n", n.get(li)));
-        }
-    }
-    // A tombstone may keep nothing but its code (status 0, empty message).
-    let tombstone = e.retired.is_some();
-    let mut facts = Vec::new();
     if !(tombstone && e.status == 0) {
-        facts.push(format!("HTTP {}", e.status));
+        facts.push((
+            t("HTTP 상태", "HTTP status"),
+            match status_reason(e.status) {
+                Some(r) => format!("{} {r}", e.status),
+                None => e.status.to_string(),
+            },
+        ));
     }
     if let Some(c) = e.category.as_ref().and_then(|k| d.category(k)) {
-        facts.push(format!(
-            "{} {} ({})",
+        facts.push((
             t("분류", "category"),
-            c.key,
-            c.title.get(li)
+            format!("{} {}", c.key, c.title.get(li)),
         ));
-    }
-    if !tombstone {
-        facts.push(format!(
-            "{}: {}",
-            t("재시도", "retryable"),
-            if e.retryable {
-                t("가능", "yes")
-            } else {
-                t("불가", "no")
-            }
-        ));
-    }
-    if let Some(et) = &e.error_type {
-        facts.push(format!("errorType {et}"));
-    }
-    if !facts.is_empty() {
-        out.push('\n');
-        out.push_str(&facts.join(" · "));
-        out.push('\n');
     }
     if !e.operations.is_empty() {
         let ops: Vec<String> = e
@@ -173,34 +344,69 @@ pub fn render(catalog: &Catalog, d: &Domain, e: &ErrorDef, lang: Lang) -> String
             .filter_map(|k| d.operation(k))
             .map(|o| format!("{} ({})", o.title.get(li), o.key))
             .collect();
-        out.push_str(&format!(
-            "{}: {}\n",
-            t("발생하는 API", "operations"),
-            ops.join(", ")
+        facts.push((t("발생하는 API", "operations"), ops.join(", ")));
+    }
+    if !tombstone {
+        facts.push((
+            t("재시도", "retryable"),
+            t(
+                if e.retryable { "가능" } else { "불가" },
+                if e.retryable { "yes" } else { "no" },
+            )
+            .to_owned(),
         ));
     }
-    let has_message = e.message.templates.iter().any(|m| !m.segments.is_empty());
-    if has_message || !tombstone {
-        out.push_str(&format!("\n{}\n", t("메시지", "Message")));
+    if let Some(et) = &e.error_type {
+        facts.push(("errorType", et.clone()));
     }
-    for (i, l) in catalog.locales.iter().enumerate() {
-        if !has_message && tombstone {
-            break;
+    if !tombstone {
+        facts.push((
+            "Rust",
+            format!("payment_errors::{}::Code::{}", d.id, e.ident),
+        ));
+    }
+    out.push('\n');
+    let w = facts.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    for (k, v) in &facts {
+        let indent = " ".repeat(w + 2);
+        let lines = wrap(v, width.saturating_sub(w + 2));
+        for (i, line) in lines.iter().enumerate() {
+            if i == 0 {
+                out.push_str(&format!("{k}{}  {line}\n", " ".repeat(w - k.width())));
+            } else {
+                out.push_str(&format!("{indent}{line}\n"));
+            }
         }
+    }
+
+    // Messages in every locale.
+    if has_message {
+        out.push_str(&format!("\n{}\n", t("메시지", "Messages")));
+    }
+    let tw = catalog.locales.iter().map(|l| l.width()).max().unwrap_or(2);
+    for (i, l) in catalog.locales.iter().enumerate().filter(|_| has_message) {
         let suffix = if e.message.translated[i] {
             ""
         } else {
             t(" (번역 없음)", " (no translation)")
         };
-        out.push_str(&format!(
-            "  {l}: {}{suffix}\n",
-            e.message.templates[i].unfilled()
-        ));
+        let text = format!("{}{suffix}", e.message.templates[i].unfilled());
+        let indent = format!("  {}  ", " ".repeat(tw));
+        for (j, line) in wrap(&text, width.saturating_sub(indent.width()))
+            .iter()
+            .enumerate()
+        {
+            if j == 0 {
+                out.push_str(&format!("  {l}{}  {line}\n", " ".repeat(tw - l.width())));
+            } else {
+                out.push_str(&format!("{indent}{line}\n"));
+            }
+        }
     }
     if !e.fields.is_empty() {
         out.push_str(&format!("\n{}\n", t("자리표시자", "Placeholders")));
         for f in &e.fields {
-            let mut line = format!("  {{{}}}: {}", f.written, f.ty.as_str());
+            let mut line = format!("{{{}}}: {}", f.written, f.ty.as_str());
             if f.pii {
                 line.push_str(t(
                     ", 개인정보 (로그에서 가림)",
@@ -210,39 +416,40 @@ pub fn render(catalog: &Catalog, d: &Domain, e: &ErrorDef, lang: Lang) -> String
             if let Some(x) = &f.example {
                 line.push_str(&format!(", {} {x}", t("예", "e.g.")));
             }
-            out.push_str(&line);
+            push_wrapped(&mut out, &line, "  ");
+        }
+    }
+
+    // What it means, what to do.
+    out.push_str(&format!("\n{}\n", t("설명", "What it means")));
+    match &e.explanation {
+        Some(x) => out.push_str(&markdown_to_terminal(x.get(li), width, "  ")),
+        None => out.push_str(t(
+            "  (스펙에 설명이 없습니다)\n",
+            "  (the spec has no explanation)\n",
+        )),
+    }
+    if let Some(a) = &e.action {
+        out.push_str(&format!("\n{}\n", t("조치", "What to do")));
+        out.push_str(&markdown_to_terminal(a.get(li), width, "  "));
+    }
+
+    // An example response (not for a tombstone: it is never sent).
+    if !tombstone {
+        out.push_str(&format!(
+            "\n{} (HTTP {})\n",
+            t("응답 예시", "Example response"),
+            e.status
+        ));
+        for line in response_body(catalog, d, e, li).lines() {
+            out.push_str("  ");
+            out.push_str(line);
             out.push('\n');
         }
     }
-    let section = |out: &mut String, title: &str, text: &str| {
-        out.push_str(&format!("\n{title}\n"));
-        for line in text.lines() {
-            out.push_str(&format!("  {line}\n"));
-        }
-    };
-    match &e.explanation {
-        Some(x) => section(&mut out, t("설명", "What it means"), x.get(li)),
-        None if tombstone => {}
-        None => section(
-            &mut out,
-            t("설명", "What it means"),
-            t("(스펙에 설명이 없습니다)", "(the spec has no explanation)"),
-        ),
-    }
-    if let Some(a) = &e.action {
-        section(&mut out, t("조치", "What to do"), a.get(li));
-    }
+
     if let Some(link) = catalog.docs_link(&d.id, &e.code) {
         out.push_str(&format!("\n{}: {link}\n", t("문서", "Docs")));
     }
     out
-}
-
-/// ` (2026-11부터)` / ` (since 2026-11)`.
-fn since(s: &str, ko: bool) -> String {
-    if ko {
-        format!(" ({s}부터)")
-    } else {
-        format!(" (since {s})")
-    }
 }

@@ -14,6 +14,7 @@ pub use pipeline::*;
 
 pub mod cli;
 pub mod diff;
+pub mod docs;
 pub mod explain;
 pub mod report;
 pub mod scaffold;

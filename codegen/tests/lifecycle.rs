@@ -232,19 +232,19 @@ fn explain_shows_the_lifecycle_banners() {
     let d = c.domain("pay").unwrap();
     let ko = explain::render(&c, d, d.error("PAY-001").unwrap(), Lang::Ko);
     assert!(
-        ko.contains("⚠ 사용 중단 예정입니다 (2026-11부터): 대신 쓸 코드 PAY-004"),
+        ko.contains("⚠ 사용 중단 예정인 코드입니다 (2026-11부터); 대신 쓸 코드: PAY-004"),
         "{ko}"
     );
     assert!(ko.contains("한도 초과는 PAY-004로 알립니다"), "{ko}");
     let en = explain::render(&c, d, d.error("PAY-001").unwrap(), Lang::En);
     assert!(
-        en.contains("⚠ Deprecated (since 2026-11): use PAY-004 instead"),
+        en.contains("⚠ Deprecated (since 2026-11); use instead: PAY-004"),
         "{en}"
     );
     let tomb = explain::render(&c, d, d.error("PAY-005").unwrap(), Lang::Ko);
     assert!(
         tomb.contains(
-            "⚠ 폐기된 코드입니다: 더 이상 쓰지 않으며 다시 쓸 수도 없습니다 (2026-01부터)"
+            "⚠ 폐기된 코드입니다: 더 이상 나가지 않으며 다시 쓰지도 않습니다 (2026-01부터)"
         ),
         "{tomb}"
     );

@@ -96,6 +96,9 @@ pub fn doc_escape(s: &str) -> String {
         let line = doc_safe(line);
         let mut rest = line.trim_start();
         let mut first = true;
+        // Digits so far when the line is only digits yet: `1.`/`1)` would start a list, and
+        // CommonMark escapes the `.`, not the digit (`\1` shows its backslash).
+        let mut leading_digits = Some(0usize);
         while !rest.is_empty() {
             let url_at = ["https://", "http://"]
                 .iter()
@@ -114,9 +117,12 @@ pub fn doc_escape(s: &str) -> String {
                 None => (rest, ""),
             };
             for c in plain.chars() {
-                let leading = first && matches!(c, '-' | '+' | '=' | '0'..='9');
+                let leading = first && matches!(c, '-' | '+' | '=');
+                let list_marker = c == '.' && leading_digits.is_some_and(|n| n > 0);
+                leading_digits = leading_digits.filter(|_| c.is_ascii_digit()).map(|n| n + 1);
                 first = false;
                 if leading
+                    || list_marker
                     || matches!(
                         c,
                         '\\' | '`'
@@ -144,6 +150,7 @@ pub fn doc_escape(s: &str) -> String {
             }
             if !url.is_empty() {
                 first = false;
+                leading_digits = None;
                 out.push('<');
                 out.push_str(url);
                 out.push('>');
@@ -988,7 +995,9 @@ mod tests {
     #[test]
     fn doc_escape_neutralises_markdown_and_html() {
         assert_eq!(doc_escape("[x](y) <script>"), "\\[x\\]\\(y\\) \\<script\\>");
-        assert_eq!(doc_escape("  - item\n1. one"), "\\- item\n\\1. one");
+        assert_eq!(doc_escape("  - item\n1. one"), "\\- item\n1\\. one");
+        assert_eq!(doc_escape("12) x\n2024.01 v1.2"), "12\\) x\n2024\\.01 v1.2");
+        assert_eq!(doc_escape("30분. 1.5"), "30분. 1.5");
         assert_eq!(doc_escape("a_b*c`d\tx"), "a\\_b\\*c\\`d x");
     }
 
