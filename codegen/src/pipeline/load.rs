@@ -16,8 +16,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, FileId, Loc, Msg, Rule, Sources, did_you_mean};
 use crate::raw::{
-    RawCatalog, RawCatalogFile, RawCategory, RawDomain, RawDomainFile, RawError, RawOperation, S,
-    field_names,
+    RawCatalog, RawCatalogFile, RawCategory, RawDetail, RawDomain, RawDomainFile, RawEnvelope,
+    RawError, RawOperation, S, field_names,
 };
 
 /// A deserialized table with where it came from.
@@ -65,6 +65,10 @@ pub struct LoadedDomain {
     pub operations: Vec<Entry<RawOperation>>,
     /// `[errors.*]`, in file order.
     pub errors: Vec<Entry<RawError>>,
+    /// `[envelope]`
+    pub envelope: Option<Entry<RawEnvelope>>,
+    /// `[details.*]`, in file order.
+    pub details: Vec<Entry<RawDetail>>,
 }
 
 /// The whole spec directory, loaded.
@@ -491,6 +495,8 @@ fn load_domain(
         categories: vec![],
         operations: vec![],
         errors: vec![],
+        envelope: None,
+        details: vec![],
     };
     for (k, v) in sorted(table) {
         match k.get_ref().as_str() {
@@ -498,6 +504,8 @@ fn load_domain(
             "categories" => d.categories = section::<RawCategory>(file, k, v, diags),
             "operations" => d.operations = section::<RawOperation>(file, k, v, diags),
             "errors" => d.errors = section::<RawError>(file, k, v, diags),
+            "envelope" => d.envelope = entry::<RawEnvelope>(file, k, v, diags),
+            "details" => d.details = section::<RawDetail>(file, k, v, diags),
             _ => diags.push(unknown_key(file, &k, RawDomainFile::SECTIONS, "domain")),
         }
     }
@@ -655,7 +663,7 @@ impl Expected {
             "a string" | "a borrowed string" => Expected::String,
             "a sequence" => Expected::List,
             "a string or an integer" => Expected::Scalar,
-            "a map" | "a table of fields" => Expected::Table,
+            "a map" | "a table of fields" | "a table of body members" => Expected::Table,
             _ if s.starts_with("struct ") => Expected::Table,
             _ if [
                 "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "usize", "isize",
