@@ -2,3 +2,4 @@
 //! artifact. They do no I/O and never report user errors — the validator already did.
 
 pub mod rust;
+pub mod serve;
