@@ -154,10 +154,7 @@ impl Service {
         // Spring Security's filter answers before the body is even read.
         let login_id = self.login_id(headers).ok_or(Error::LoginRequired)?;
         let req = CancelRequest::parse(body)?;
-        let payment = self
-            .payments
-            .get(&req.id)
-            .ok_or(Error::PaymentNotFound)?;
+        let payment = self.payments.get(&req.id).ok_or(Error::PaymentNotFound)?;
         if payment.payer != login_id {
             return Err(Error::NotReservationOwner);
         }
@@ -183,9 +180,10 @@ impl Service {
             .cancel(&payment.payment_key);
         answer.map_err(|provider_body| {
             // The provider's error, parsed: a code the catalog knows or not, nothing is lost.
-            let received = serde_json::from_str::<toss::Received>(&provider_body).unwrap_or_else(
-                |_| toss::Received::parse("INVALID_GATEWAY_RESPONSE", &provider_body),
-            );
+            let received =
+                serde_json::from_str::<toss::Received>(&provider_body).unwrap_or_else(|_| {
+                    toss::Received::parse("INVALID_GATEWAY_RESPONSE", &provider_body)
+                });
             Error::from(received)
         })
     }
@@ -219,11 +217,17 @@ impl CancelRequest {
             });
         }
         let refund_number = text("refundReceiveAccountNumber");
-        if refund_number.as_ref().is_some_and(|n| n.chars().count() > 20) {
+        if refund_number
+            .as_ref()
+            .is_some_and(|n| n.chars().count() > 20)
+        {
             return Err(Error::RefundAccountNumberTooLong);
         }
         let refund_holder = text("refundReceiveAccountHolderName");
-        if refund_holder.as_ref().is_some_and(|n| n.chars().count() > 60) {
+        if refund_holder
+            .as_ref()
+            .is_some_and(|n| n.chars().count() > 60)
+        {
             return Err(Error::RefundHolderNameTooLong);
         }
         Ok(CancelRequest {
@@ -241,9 +245,7 @@ async fn cancel_payment(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, cancel::Reply> {
-    service
-        .cancel(&headers, &body)
-        .map_err(|e| ctx.reply(e))?;
+    service.cancel(&headers, &body).map_err(|e| ctx.reply(e))?;
     // The success body has the envelope's shape and layout.
     let null = || Json::Null;
     let ok = Json::Object(vec![
@@ -254,7 +256,12 @@ async fn cancel_payment(
         ("data".into(), null()),
     ]);
     let body = ok.to_string(cancel::ENVELOPE.layout());
-    Ok((StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], body).into_response())
+    Ok((
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response())
 }
 
 /// The service's routes.

@@ -276,7 +276,10 @@ mod tests {
     fn sample() -> Json {
         Json::Object(vec![
             ("a".into(), Json::Int(-1)),
-            ("s".into(), Json::Str("\"q\" \\ \n\t\u{1}\u{7f} 결제 \u{2028}".into())),
+            (
+                "s".into(),
+                Json::Str("\"q\" \\ \n\t\u{1}\u{7f} 결제 \u{2028}".into()),
+            ),
             ("e".into(), Json::Object(vec![])),
             ("l".into(), Json::Array(vec![])),
             (

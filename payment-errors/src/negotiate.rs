@@ -50,20 +50,21 @@ pub fn negotiate(header: &str, tags: &[&str]) -> Option<usize> {
     let refused: Vec<usize> = ranges
         .iter()
         .filter(|(q, r)| *q == 0 && *r != "*")
-        .filter_map(|(_, r)| tags.iter().position(|t| t.eq_ignore_ascii_case(r)).or_else(|| match_locale(r, tags)))
+        .filter_map(|(_, r)| {
+            tags.iter()
+                .position(|t| t.eq_ignore_ascii_case(r))
+                .or_else(|| match_locale(r, tags))
+        })
         .collect();
     // Stable: equal qualities keep the header's order.
-    ranges.sort_by(|a, b| b.0.cmp(&a.0));
-    ranges
-        .iter()
-        .filter(|(q, _)| *q > 0)
-        .find_map(|(_, r)| {
-            if *r == "*" {
-                (0..tags.len()).find(|i| !refused.contains(i))
-            } else {
-                match_locale(r, tags).filter(|i| !refused.contains(i))
-            }
-        })
+    ranges.sort_by_key(|r| std::cmp::Reverse(r.0));
+    ranges.iter().filter(|(q, _)| *q > 0).find_map(|(_, r)| {
+        if *r == "*" {
+            (0..tags.len()).find(|i| !refused.contains(i))
+        } else {
+            match_locale(r, tags).filter(|i| !refused.contains(i))
+        }
+    })
 }
 
 #[cfg(test)]
@@ -75,9 +76,16 @@ mod tests {
     #[test]
     fn quality_orders_the_choices() {
         assert_eq!(negotiate("en-US,en;q=0.9,ko;q=0.8", TAGS), Some(1));
-        assert_eq!(negotiate("ko-KR,ko;q=0.9,en-US;q=0.8,en;q=0.7", TAGS), Some(0));
+        assert_eq!(
+            negotiate("ko-KR,ko;q=0.9,en-US;q=0.8,en;q=0.7", TAGS),
+            Some(0)
+        );
         assert_eq!(negotiate("fr;q=1, en;q=0.5, ko;q=0.7", TAGS), Some(0));
-        assert_eq!(negotiate("en;q=0.5, ko;q=0.5", TAGS), Some(1), "ties keep header order");
+        assert_eq!(
+            negotiate("en;q=0.5, ko;q=0.5", TAGS),
+            Some(1),
+            "ties keep header order"
+        );
         assert_eq!(negotiate("  EN-gb ", TAGS), Some(1));
     }
 

@@ -487,7 +487,10 @@ mod tests {
             docs_link("https://e.x/{domain}/{code}", "ebp", "EBP-C-0004"),
             "https://e.x/ebp/EBP-C-0004"
         );
-        assert_eq!(docs_link("/{domain}/{code}", "d", "a b/결"), "/d/a%20b%2F%EA%B2%B0");
+        assert_eq!(
+            docs_link("/{domain}/{code}", "d", "a b/결"),
+            "/d/a%20b%2F%EA%B2%B0"
+        );
     }
 
     #[test]

@@ -103,7 +103,8 @@ fn seed_004_gateway_pass_through() {
 
 #[test]
 fn seed_004_gateway_pass_through_from_the_providers_json() {
-    let json = r#"{"code":"ALREADY_CANCELED_PAYMENT","message":"이미 취소된 결제 입니다.","extra":1}"#;
+    let json =
+        r#"{"code":"ALREADY_CANCELED_PAYMENT","message":"이미 취소된 결제 입니다.","extra":1}"#;
     let received: toss::Received = serde_json::from_str(json).unwrap();
     let err = cancel::Error::GatewayCancelFailed { upstream: received };
     assert_eq!(cancel::Reply::new(err).body(), seeds::CANCEL_GATEWAY);
@@ -144,7 +145,11 @@ fn other_layouts_hold_the_same_json() {
 #[test]
 fn the_cancel_envelope_follows_the_request_locale() {
     let reply = cancel::Reply::new(cancel::Error::LoginRequired).locale(Locale::En);
-    assert!(reply.body().contains("\"message\": \"The user is not authenticated.\""));
+    assert!(
+        reply
+            .body()
+            .contains("\"message\": \"The user is not authenticated.\"")
+    );
     assert_eq!(
         cancel::Reply::new(cancel::Error::LoginRequired).body_locale(),
         Locale::Ko
@@ -155,7 +160,10 @@ fn the_cancel_envelope_follows_the_request_locale() {
 fn the_constants_are_the_seed_documents_text() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
     if !dir.is_dir() {
-        eprintln!("note: {} not found; seed texts not re-checked", dir.display());
+        eprintln!(
+            "note: {} not found; seed texts not re-checked",
+            dir.display()
+        );
         return;
     }
     for (name, seed, text) in seeds::ALL {

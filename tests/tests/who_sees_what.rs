@@ -12,13 +12,28 @@ fn staff_texts() -> Vec<String> {
     let mut out = Vec::new();
     for l in Locale::ALL {
         for c in ebp::Code::ALL {
-            out.extend(c.explanation(*l).into_iter().chain(c.action(*l)).map(str::to_owned));
+            out.extend(
+                c.explanation(*l)
+                    .into_iter()
+                    .chain(c.action(*l))
+                    .map(str::to_owned),
+            );
         }
         for c in cancel::Code::ALL {
-            out.extend(c.explanation(*l).into_iter().chain(c.action(*l)).map(str::to_owned));
+            out.extend(
+                c.explanation(*l)
+                    .into_iter()
+                    .chain(c.action(*l))
+                    .map(str::to_owned),
+            );
         }
         for c in toss::Code::ALL {
-            out.extend(c.explanation(*l).into_iter().chain(c.action(*l)).map(str::to_owned));
+            out.extend(
+                c.explanation(*l)
+                    .into_iter()
+                    .chain(c.action(*l))
+                    .map(str::to_owned),
+            );
         }
     }
     out.sort();
@@ -27,7 +42,10 @@ fn staff_texts() -> Vec<String> {
 }
 
 fn json_escaped(s: &str) -> String {
-    serde_json::to_string(s).unwrap().trim_matches('"').to_owned()
+    serde_json::to_string(s)
+        .unwrap()
+        .trim_matches('"')
+        .to_owned()
 }
 
 fn bodies<E: ServeError + Clone>(err: E, extra: impl Fn(Reply<E>) -> Reply<E>) -> Vec<String> {
@@ -96,8 +114,14 @@ fn the_messages_do_reach_the_body() {
     for c in cancel::Code::ALL {
         let e = cancel::Error::example(*c);
         let body = Reply::new(e.clone()).layout(Layout::Compact).body();
-        assert!(body.contains(&json_escaped(&e.message(Locale::Ko))), "{body}");
+        assert!(
+            body.contains(&json_escaped(&e.message(Locale::Ko))),
+            "{body}"
+        );
         let problem = Reply::new(e.clone()).problem_json().body();
-        assert!(problem.contains(&json_escaped(&e.message(Locale::Ko))), "{problem}");
+        assert!(
+            problem.contains(&json_escaped(&e.message(Locale::Ko))),
+            "{problem}"
+        );
     }
 }

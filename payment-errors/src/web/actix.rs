@@ -56,5 +56,55 @@ macro_rules! __impl_actix {
 
 #[doc(hidden)]
 pub use actix_web::{
-    HttpResponse as __HttpResponse, ResponseError as __ResponseError, http::StatusCode as __StatusCode,
+    HttpResponse as __HttpResponse, ResponseError as __ResponseError,
+    http::StatusCode as __StatusCode,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{cancel, ebp};
+    use actix_web::body::MessageBody as _;
+
+    fn body(res: HttpResponse) -> String {
+        let bytes = res.into_body().try_into_bytes().expect("a complete body");
+        String::from_utf8(bytes.to_vec()).unwrap()
+    }
+
+    #[test]
+    fn errors_are_response_errors() {
+        let err = cancel::Error::LoginRequired;
+        assert_eq!(ResponseError::status_code(&err), StatusCode::UNAUTHORIZED);
+        let res = err.error_response();
+        assert_eq!(res.headers().get(CONTENT_TYPE).unwrap(), "application/json");
+        assert_eq!(res.headers().get(CONTENT_LANGUAGE).unwrap(), "ko");
+        assert_eq!(
+            body(res),
+            "{\n\"status\": \"error\",\n\"errorType\": \"LoginFailException\",\n\"errorCode\": null,\n\"message\": \"인증되지 않은 사용자입니다.\",\n\"data\": null\n}"
+        );
+    }
+
+    #[test]
+    fn replies_are_response_errors() {
+        let reply = ebp::Reply::new(ebp::Error::EbpC0004)
+            .detail(ebp::Detail::FieldRequired {
+                field: "totalAmount".into(),
+            })
+            .problem_json();
+        let res = reply.error_response();
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(
+            res.headers().get(CONTENT_TYPE).unwrap(),
+            "application/problem+json"
+        );
+        assert!(body(res).contains(r##""pointer": "#/totalAmount""##));
+    }
+
+    #[test]
+    fn the_request_locale() {
+        let req = actix_web::test::TestRequest::default()
+            .insert_header(("accept-language", "en;q=0.9, ko;q=0.1"))
+            .to_http_request();
+        assert_eq!(request_locale(&req), Some(Locale::En));
+    }
+}

@@ -54,10 +54,8 @@ impl RequestContext {
 
     /// A reply to `error` in the request's locale, with its request id and the current time.
     pub fn reply<E: ServeError>(&self, error: E) -> Reply<E> {
-        let mut r = Reply::new(error).timestamp(crate::timestamp::rfc3339(
-            std::time::SystemTime::now(),
-            3,
-        ));
+        let mut r =
+            Reply::new(error).timestamp(crate::timestamp::rfc3339(std::time::SystemTime::now(), 3));
         if let Some(l) = self.locale {
             r = r.locale(l);
         }
@@ -91,3 +89,43 @@ macro_rules! __impl_axum {
 
 #[doc(hidden)]
 pub use axum_core::response::{IntoResponse as __IntoResponse, Response as __Response};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{cancel, ebp};
+
+    #[test]
+    fn errors_and_replies_are_responses() {
+        let res = cancel::Error::NotReservationOwner.into_response();
+        assert_eq!(res.status(), 403);
+        assert_eq!(res.headers()["content-type"], "application/json");
+        let res = ebp::Reply::new(ebp::Error::EbpC0004)
+            .problem_json()
+            .into_response();
+        assert_eq!(res.status(), 400);
+        assert_eq!(res.headers()["content-type"], "application/problem+json");
+        // ebp's envelope is English-only; problem details follow the request (none: default).
+        assert_eq!(res.headers()["content-language"], "en");
+    }
+
+    #[test]
+    fn the_context_reads_accept_language_and_request_id() {
+        let mut h = http::HeaderMap::new();
+        h.append("accept-language", "fr".parse().unwrap());
+        h.append("accept-language", "en-GB;q=0.5, ko;q=0.4".parse().unwrap());
+        h.insert("x-request-id", "r-1".parse().unwrap());
+        let ctx = RequestContext::from_headers(&h);
+        assert_eq!(ctx.locale, Some(Locale::En));
+        assert_eq!(ctx.request_id.as_deref(), Some("r-1"));
+        let body = ctx
+            .reply(ebp::Error::EbpA0001)
+            .layout(crate::json::Layout::Compact)
+            .body();
+        assert!(body.starts_with(r#"{"resultCode":"EBP-A-0001","message":"Missing Mandatory Headers","requestId":"r-1","timestamp":"20"#), "{body}");
+        assert_eq!(
+            RequestContext::from_headers(&http::HeaderMap::new()),
+            RequestContext::default()
+        );
+    }
+}

@@ -32,3 +32,32 @@ impl<E: ServeError> From<Reply<E>> for http::Response<String> {
         reply.to_http()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Locale, cancel, ebp};
+
+    #[test]
+    fn responses_carry_status_type_language_and_body() {
+        let res = Reply::new(cancel::Error::CancelPeriodExpired).to_http();
+        assert_eq!(res.status(), http::StatusCode::GONE);
+        assert_eq!(res.headers()["content-type"], "application/json");
+        assert_eq!(res.headers()["content-language"], "ko");
+        assert!(res.body().contains("ResourceValidTimePassedException"));
+
+        let res: http::Response<String> = Reply::new(ebp::Error::EbpZ0010)
+            .locale(Locale::Ko)
+            .problem_json()
+            .into();
+        assert_eq!(res.status(), 500);
+        assert_eq!(res.headers()["content-type"], "application/problem+json");
+        assert_eq!(res.headers()["content-language"], "ko");
+    }
+
+    #[test]
+    fn status_codes() {
+        assert_eq!(cancel::Error::LoginRequired.status_code(), 401);
+        assert_eq!(status_code(99), http::StatusCode::INTERNAL_SERVER_ERROR);
+    }
+}

@@ -336,7 +336,9 @@ fn from_received_tokens(d: &Domain, errors: &[&ErrorDef]) -> TokenStream {
     let mut out = TokenStream::new();
     let mut seen: Vec<&str> = Vec::new();
     for e in errors {
-        let Some(up) = e.passthrough.as_deref() else { continue };
+        let Some(up) = e.passthrough.as_deref() else {
+            continue;
+        };
         if seen.contains(&up) || up == d.id {
             continue;
         }
@@ -501,12 +503,14 @@ fn in_crate_tokens(catalog: &Catalog, d: &Domain, errors: &[&ErrorDef]) -> Token
         .filter_map(|e| {
             let up = ident(e.passthrough.as_ref()?);
             let v = ident(&e.ident);
-            Some(quote!(Error::#v { upstream, .. } => Some(crate::serve::Upstream {
-                domain: super::#up::DOMAIN,
-                code: upstream.code(),
-                message: upstream.message(),
-                known: upstream.known().is_some(),
-            })))
+            Some(
+                quote!(Error::#v { upstream, .. } => Some(crate::serve::Upstream {
+                    domain: super::#up::DOMAIN,
+                    code: upstream.code(),
+                    message: upstream.message(),
+                    known: upstream.known().is_some(),
+                })),
+            )
         })
         .collect();
     let upstream_body = if upstream_arms.is_empty() {

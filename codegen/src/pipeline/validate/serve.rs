@@ -25,7 +25,10 @@ fn source_list() -> String {
 
 impl Validator<'_> {
     /// `[envelope]` and `[details.*]` of a domain; `None` if either has an error.
-    pub(super) fn serving(&mut self, d: &LoadedDomain) -> Option<(Option<Envelope>, Vec<DetailDef>)> {
+    pub(super) fn serving(
+        &mut self,
+        d: &LoadedDomain,
+    ) -> Option<(Option<Envelope>, Vec<DetailDef>)> {
         let envelope = match &d.envelope {
             Some(e) => self.envelope(d.file, e).map(Some),
             None => Some(None),
@@ -78,18 +81,28 @@ impl Validator<'_> {
                         Rule::Envelope,
                         at(file, l.span()),
                         Msg::new(
-                            format!("envelope의 locale `{}`은(는) 카탈로그 언어가 아닙니다", l.get_ref()),
+                            format!(
+                                "envelope의 locale `{}`은(는) 카탈로그 언어가 아닙니다",
+                                l.get_ref()
+                            ),
                             format!("envelope locale `{}` is not a catalog locale", l.get_ref()),
                         ),
                     )
                     .label(Msg::new("알 수 없는 언어", "unknown locale"));
                     if let Some(s) = did_you_mean(l.get_ref(), choices.iter().copied()) {
-                        d = d.help(Msg::new(format!("`{s}`을(를) 쓰려던 것인가요?"), format!("did you mean `{s}`?")));
+                        d = d.help(Msg::new(
+                            format!("`{s}`을(를) 쓰려던 것인가요?"),
+                            format!("did you mean `{s}`?"),
+                        ));
                     }
                     let list = quoted_list(choices.iter().copied());
                     self.push(d.help(Msg::new(
-                        format!("쓸 수 있는 값: {list}. \"request\"는 요청의 Accept-Language를 따릅니다"),
-                        format!("use one of {list}; \"request\" follows the request's Accept-Language"),
+                        format!(
+                            "쓸 수 있는 값: {list}. \"request\"는 요청의 Accept-Language를 따릅니다"
+                        ),
+                        format!(
+                            "use one of {list}; \"request\" follows the request's Accept-Language"
+                        ),
                     )));
                     EnvelopeLocale::Request
                 }
@@ -183,7 +196,13 @@ impl Validator<'_> {
     }
 
     /// `"{code}"` → a source; other text → a constant.
-    fn body_str(&mut self, file: FileId, span: Range<usize>, s: &str, key: &str) -> Option<BodyValue> {
+    fn body_str(
+        &mut self,
+        file: FileId,
+        span: Range<usize>,
+        s: &str,
+        key: &str,
+    ) -> Option<BodyValue> {
         let list = source_list();
         let Ok(t) = Template::parse(s) else {
             self.push(
@@ -205,7 +224,13 @@ impl Validator<'_> {
         match t.segments.as_slice() {
             [] => Some(BodyValue::Text(String::new())),
             [Segment::Text(text)] => Some(BodyValue::Text(text.clone())),
-            [Segment::Hole { name, particle: None, .. }] => match Source::from_name(name) {
+            [
+                Segment::Hole {
+                    name,
+                    particle: None,
+                    ..
+                },
+            ] => match Source::from_name(name) {
                 Some(src) => Some(BodyValue::Source(src)),
                 None => {
                     let mut d = Diagnostic::new(
@@ -218,9 +243,15 @@ impl Validator<'_> {
                     )
                     .label(Msg::new("알 수 없는 값", "unknown value"));
                     if let Some(sug) = did_you_mean(name, Source::ALL.iter().map(|s| s.name())) {
-                        d = d.help(Msg::new(format!("`{{{sug}}}`을(를) 쓰려던 것인가요?"), format!("did you mean `{{{sug}}}`?")));
+                        d = d.help(Msg::new(
+                            format!("`{{{sug}}}`을(를) 쓰려던 것인가요?"),
+                            format!("did you mean `{{{sug}}}`?"),
+                        ));
                     }
-                    self.push(d.help(Msg::new(format!("쓸 수 있는 값: {list}"), format!("available values: {list}"))));
+                    self.push(d.help(Msg::new(
+                        format!("쓸 수 있는 값: {list}"),
+                        format!("available values: {list}"),
+                    )));
                     None
                 }
             },
@@ -257,11 +288,17 @@ impl Validator<'_> {
                             Rule::InvalidName,
                             at(file, n.span()),
                             Msg::new(
-                                format!("`{}`은(는) Rust 이름으로 쓸 수 없습니다: {ko}", n.get_ref()),
+                                format!(
+                                    "`{}`은(는) Rust 이름으로 쓸 수 없습니다: {ko}",
+                                    n.get_ref()
+                                ),
                                 format!("`{}` is not a usable Rust name: {en}", n.get_ref()),
                             ),
                         )
-                        .help(Msg::new("영어 대문자로 시작하는 낙타 표기를 씁니다 (예: \"FieldBlank\")", "use UpperCamelCase (\"FieldBlank\")")),
+                        .help(Msg::new(
+                            "영어 대문자로 시작하는 낙타 표기를 씁니다 (예: \"FieldBlank\")",
+                            "use UpperCamelCase (\"FieldBlank\")",
+                        )),
                     );
                     None
                 }
@@ -280,7 +317,10 @@ impl Validator<'_> {
                                 format!("no Rust name can be made from detail `{key}`: {en}"),
                             ),
                         )
-                        .help(Msg::new(format!("이름을 주세요: name = \"{guess}\""), format!("give it a name: name = \"{guess}\""))),
+                        .help(Msg::new(
+                            format!("이름을 주세요: name = \"{guess}\""),
+                            format!("give it a name: name = \"{guess}\""),
+                        )),
                     );
                     None
                 }
@@ -302,7 +342,10 @@ impl Validator<'_> {
                     )
                     .label(Msg::new("알 수 없는 대상", "unknown target"));
                     if let Some(s) = did_you_mean(t.get_ref(), kinds.iter().copied()) {
-                        d = d.help(Msg::new(format!("`{s}`을(를) 쓰려던 것인가요?"), format!("did you mean `{s}`?")));
+                        d = d.help(Msg::new(
+                            format!("`{s}`을(를) 쓰려던 것인가요?"),
+                            format!("did you mean `{s}`?"),
+                        ));
                     }
                     self.push(d.help(Msg::new(
                         format!("쓸 수 있는 대상: {list} (field는 요청 본문의 항목, header는 요청 헤더)"),
@@ -313,10 +356,12 @@ impl Validator<'_> {
             },
             None => {
                 if !e.was_dropped("target") {
-                    self.push(missing_key(file, e, "target", "target = \"field\"").note(Msg::new(
-                        format!("쓸 수 있는 대상: {list}"),
-                        format!("targets: {list}"),
-                    )));
+                    self.push(
+                        missing_key(file, e, "target", "target = \"field\"").note(Msg::new(
+                            format!("쓸 수 있는 대상: {list}"),
+                            format!("targets: {list}"),
+                        )),
+                    );
                 }
                 None
             }
@@ -325,7 +370,12 @@ impl Validator<'_> {
             Some(m) => self.message(file, m, &RawError::default(), key),
             None => {
                 if !e.was_dropped("message") {
-                    self.push(missing_key(file, e, "message", &format!("message.{} = \"...\"", self.locales[0])));
+                    self.push(missing_key(
+                        file,
+                        e,
+                        "message",
+                        &format!("message.{} = \"...\"", self.locales[0]),
+                    ));
                 }
                 None
             }
@@ -339,10 +389,15 @@ impl Validator<'_> {
             pii: false,
             example: None,
         }];
-        all.extend(fields.into_iter().filter(|f| f.name != name).map(|f| Field {
-            ty: FieldType::String,
-            ..f
-        }));
+        all.extend(
+            fields
+                .into_iter()
+                .filter(|f| f.name != name)
+                .map(|f| Field {
+                    ty: FieldType::String,
+                    ..f
+                }),
+        );
         Some(DetailDef {
             key: key.clone(),
             ident,
@@ -388,9 +443,15 @@ impl Validator<'_> {
                         Diagnostic::new(
                             Rule::Braces,
                             at(file, t.span()),
-                            Msg::new("error_type의 중괄호 짝이 맞지 않습니다", "the braces of error_type do not pair up"),
+                            Msg::new(
+                                "error_type의 중괄호 짝이 맞지 않습니다",
+                                "the braces of error_type do not pair up",
+                            ),
                         )
-                        .help(Msg::new("자리표시자는 {upstreamCode}처럼 닫고, 글자 {는 {{로 씁니다", "close placeholders like {upstreamCode}; write a literal { as {{")),
+                        .help(Msg::new(
+                            "자리표시자는 {upstreamCode}처럼 닫고, 글자 {는 {{로 씁니다",
+                            "close placeholders like {upstreamCode}; write a literal { as {{",
+                        )),
                     );
                 }
                 Ok(tpl) => {
@@ -401,7 +462,11 @@ impl Validator<'_> {
                         ok = false;
                         let upstream = f == UPSTREAM_CODE || f == UPSTREAM_MESSAGE;
                         let d = Diagnostic::new(
-                            if upstream { Rule::Passthrough } else { Rule::Braces },
+                            if upstream {
+                                Rule::Passthrough
+                            } else {
+                                Rule::Braces
+                            },
                             at(file, t.span()),
                             Msg::new(
                                 format!("error_type의 자리표시자 `{f}`을(를) 채울 값이 없습니다"),
@@ -439,7 +504,9 @@ impl Validator<'_> {
         };
         for d in &loaded.domains {
             for e in &d.errors {
-                let Some(p) = &e.value.passthrough else { continue };
+                let Some(p) = &e.value.passthrough else {
+                    continue;
+                };
                 let target = p.get_ref();
                 if target.trim().is_empty() {
                     continue;
@@ -456,8 +523,12 @@ impl Validator<'_> {
                             format!("there is no domain `{target}`"),
                         )),
                         Some(false) => Some(Msg::new(
-                            format!("`{target}`은(는) 연동사 도메인이 아닙니다 ([domain]에 upstream = true가 없습니다)"),
-                            format!("`{target}` is not an upstream domain (its [domain] lacks upstream = true)"),
+                            format!(
+                                "`{target}`은(는) 연동사 도메인이 아닙니다 ([domain]에 upstream = true가 없습니다)"
+                            ),
+                            format!(
+                                "`{target}` is not an upstream domain (its [domain] lacks upstream = true)"
+                            ),
                         )),
                         Some(true) => None,
                     }
@@ -469,13 +540,26 @@ impl Validator<'_> {
                     .filter(|x| x.id != d.id && upstream(&x.id) == Some(true))
                     .map(|x| x.id.as_str())
                     .collect();
-                let mut diag = Diagnostic::new(Rule::Passthrough, at(d.file, p.span()), title)
-                    .label(Msg::new("연동사 도메인이 와야 합니다", "expected an upstream domain"));
+                let mut diag =
+                    Diagnostic::new(Rule::Passthrough, at(d.file, p.span()), title).label(
+                        Msg::new("연동사 도메인이 와야 합니다", "expected an upstream domain"),
+                    );
                 if let Some(s) = did_you_mean(target, ups.iter().copied()) {
-                    diag = diag.help(Msg::new(format!("`{s}`을(를) 쓰려던 것인가요?"), format!("did you mean `{s}`?")));
+                    diag = diag.help(Msg::new(
+                        format!("`{s}`을(를) 쓰려던 것인가요?"),
+                        format!("did you mean `{s}`?"),
+                    ));
                 }
-                let list = if ups.is_empty() { "(없음)".to_owned() } else { quoted_list(ups.iter().copied()) };
-                let list_en = if ups.is_empty() { "(none)".to_owned() } else { quoted_list(ups.iter().copied()) };
+                let list = if ups.is_empty() {
+                    "(없음)".to_owned()
+                } else {
+                    quoted_list(ups.iter().copied())
+                };
+                let list_en = if ups.is_empty() {
+                    "(none)".to_owned()
+                } else {
+                    quoted_list(ups.iter().copied())
+                };
                 self.push(diag.help(Msg::new(
                     format!("passthrough에는 받은 에러의 연동사 도메인(파일 이름, [domain]에 upstream = true)을 씁니다: {list}"),
                     format!("passthrough names the provider's domain (file stem, with upstream = true in [domain]): {list_en}"),
@@ -494,7 +578,12 @@ mod tests {
     const CATALOG: &str = "[catalog]\nname = \"t\"\nlocales = [\"ko\", \"en\"]\n";
     const UP: &str = "[domain]\ntitle.ko = \"u\"\nupstream = true\n[errors.X]\nstatus = 400\nmessage.ko = \"x\"\nmessage.en = \"x\"\n";
 
-    fn check(domain: &str) -> (Option<crate::model::Catalog>, Vec<crate::diagnostic::Diagnostic>) {
+    fn check(
+        domain: &str,
+    ) -> (
+        Option<crate::model::Catalog>,
+        Vec<crate::diagnostic::Diagnostic>,
+    ) {
         let loaded = load_files(
             "spec",
             vec![
@@ -507,7 +596,12 @@ mod tests {
     }
 
     fn rules(domain: &str) -> Vec<Rule> {
-        check(domain).1.iter().filter(|d| d.is_error()).map(|d| d.rule).collect()
+        check(domain)
+            .1
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.rule)
+            .collect()
     }
 
     const HEAD: &str = "[domain]\ntitle.ko = \"a\"\ntitle.en = \"a\"\n";
@@ -527,7 +621,9 @@ mod tests {
         assert_eq!(env.body[0].value, BodyValue::Source(Source::Code));
         assert_eq!(env.body[1].value, BodyValue::Text("error".into()));
         assert_eq!(env.body[3].value, BodyValue::Source(Source::ErrorType));
-        let BodyValue::Object(inner) = &env.body[2].value else { panic!() };
+        let BodyValue::Object(inner) = &env.body[2].value else {
+            panic!()
+        };
         assert_eq!(inner[0].value, BodyValue::Source(Source::Details));
     }
 
@@ -539,12 +635,18 @@ mod tests {
         let (_, diags) = check(&spec);
         let env: Vec<_> = diags.iter().filter(|d| d.rule == Rule::Envelope).collect();
         assert_eq!(env.len(), 5, "{diags:#?}");
-        assert!(env.iter().any(|d| d.help.iter().any(|h| h.en == "did you mean `{message}`?")));
+        assert!(
+            env.iter()
+                .any(|d| d.help.iter().any(|h| h.en == "did you mean `{message}`?"))
+        );
     }
 
     #[test]
     fn an_envelope_needs_a_body() {
-        assert_eq!(rules(&format!("{HEAD}[envelope]\nlocale = \"ko\"\n")), [Rule::MissingKey]);
+        assert_eq!(
+            rules(&format!("{HEAD}[envelope]\nlocale = \"ko\"\n")),
+            [Rule::MissingKey]
+        );
     }
 
     #[test]
@@ -590,10 +692,18 @@ mod tests {
     #[test]
     fn passthrough_mistakes() {
         let err = |p: &str, et: &str| {
-            format!("{HEAD}[errors.GW]\nstatus = 502\n{p}error_type = \"{et}\"\nmessage.ko = \"x\"\n")
+            format!(
+                "{HEAD}[errors.GW]\nstatus = 502\n{p}error_type = \"{et}\"\nmessage.ko = \"x\"\n"
+            )
         };
-        assert_eq!(rules(&err("passthrough = \"uq\"\n", "T")), [Rule::Passthrough]);
-        assert_eq!(rules(&err("passthrough = \"api\"\n", "T")), [Rule::Passthrough]);
+        assert_eq!(
+            rules(&err("passthrough = \"uq\"\n", "T")),
+            [Rule::Passthrough]
+        );
+        assert_eq!(
+            rules(&err("passthrough = \"api\"\n", "T")),
+            [Rule::Passthrough]
+        );
         assert_eq!(rules(&err("", "{upstreamCode}")), [Rule::Passthrough]);
         assert_eq!(rules(&err("", "{other}")), [Rule::Braces]);
         let (_, diags) = check(&err("passthrough = \"uq\"\n", "T"));
