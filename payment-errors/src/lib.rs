@@ -48,6 +48,8 @@
 
 use std::fmt;
 
+// The JSON writer is shared with the pipeline (the docs' example bodies), hence its place.
+#[path = "../codegen/json.rs"]
 pub mod json;
 pub mod negotiate;
 pub mod particle;
