@@ -36,10 +36,10 @@
 //! # Features
 //! - `serde` (default): `Serialize`/`Deserialize` of every `Code` as its wire code, and of
 //!   every `Received` as the provider's `{"code", "message"}`.
-//! - `http`: `http::StatusCode` of errors, `http::Response` of replies ([`web::http`]).
+//! - `http`: `http::StatusCode` of errors, `http::Response` of replies (`web::http`).
 //! - `axum`: `IntoResponse` for every `Error` and `Reply`, and an extractor of the request's
-//!   locale and id ([`web::axum`]).
-//! - `actix-web`: `ResponseError` for every `Error` and `Reply` ([`web::actix`]).
+//!   locale and id (`web::axum`).
+//! - `actix-web`: `ResponseError` for every `Error` and `Reply` (`web::actix`).
 //!
 //! Without `http`, `axum` and `actix-web` the crate depends on nothing but `serde`.
 
