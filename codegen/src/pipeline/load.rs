@@ -599,9 +599,25 @@ fn remove_at(value: &mut DeValue<'_>, pos: usize) -> Option<String> {
     }
     match value {
         DeValue::Table(t) => {
-            let (k, v) = t
+            let Some((k, v)) = t
                 .iter()
-                .find(|(k, v)| contains(&k.span(), pos) || contains(&v.span(), pos))?;
+                .find(|(k, v)| contains(&k.span(), pos) || contains(&v.span(), pos))
+            else {
+                // A `[a.b]` header table spans only its header: look inside each table.
+                let tables: Vec<_> = t
+                    .iter()
+                    .filter(|(_, v)| v.get_ref().is_table())
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                for key in tables {
+                    if let Some(inner) = t.get_mut(&key)
+                        && remove_at(inner.get_mut(), pos).is_some()
+                    {
+                        return Some(key.get_ref().to_string());
+                    }
+                }
+                return None;
+            };
             let name = k.get_ref().to_string();
             let in_key = contains(&k.span(), pos);
             let key = k.clone();
@@ -662,7 +678,9 @@ impl Expected {
             "a boolean" => Expected::Bool,
             "a string" | "a borrowed string" => Expected::String,
             "a sequence" => Expected::List,
-            "a string or an integer" => Expected::Scalar,
+            "a string or an integer" | "a body value (text, a number, true/false or a table)" => {
+                Expected::Scalar
+            }
             "a map" | "a table of fields" | "a table of body members" => Expected::Table,
             _ if s.starts_with("struct ") => Expected::Table,
             _ if [

@@ -642,6 +642,25 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_value_in_a_header_table_hides_nothing() {
+        // `[envelope.body]` spans only its header: the loader must still find and drop `list`.
+        let spec = format!(
+            "{HEAD}[envelope]\nlocale = \"english\"\n[envelope.body]\nlist = [\"a\"]\nratio = 1.5\nx = \"{{cdoe}}\"\n"
+        );
+        let mut r = rules(&spec);
+        r.sort();
+        assert_eq!(
+            r,
+            [
+                Rule::WrongType,
+                Rule::WrongType,
+                Rule::Envelope,
+                Rule::Envelope
+            ]
+        );
+    }
+
+    #[test]
     fn an_envelope_needs_a_body() {
         assert_eq!(
             rules(&format!("{HEAD}[envelope]\nlocale = \"ko\"\n")),
