@@ -47,13 +47,21 @@ pub fn negotiate(header: &str, tags: &[&str]) -> Option<usize> {
             ranges.push((q, range));
         }
     }
-    let refused: Vec<usize> = ranges
-        .iter()
-        .filter(|(q, r)| *q == 0 && *r != "*")
-        .filter_map(|(_, r)| {
-            tags.iter()
-                .position(|t| t.eq_ignore_ascii_case(r))
-                .or_else(|| match_locale(r, tags))
+    // `q=0` refuses the locales the range covers: `en` refuses `en` and `en-US`, while
+    // `en-US` does not refuse `en`.
+    let covers = |range: &str, tag: &str| {
+        tag.eq_ignore_ascii_case(range)
+            || (tag.len() > range.len()
+                && tag.as_bytes()[range.len()] == b'-'
+                && tag
+                    .get(..range.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(range)))
+    };
+    let refused: Vec<usize> = (0..tags.len())
+        .filter(|&i| {
+            ranges
+                .iter()
+                .any(|(q, r)| *q == 0 && *r != "*" && covers(r, tags[i]))
         })
         .collect();
     // Stable: equal qualities keep the header's order.
@@ -95,6 +103,12 @@ mod tests {
         assert_eq!(negotiate("ko;q=0, *", TAGS), Some(1));
         assert_eq!(negotiate("en;q=0, fr", TAGS), None);
         assert_eq!(negotiate("en;q=0", TAGS), None);
+        assert_eq!(negotiate("en-US;q=0, en", TAGS), Some(1), "en-US is not en");
+        assert_eq!(
+            negotiate("EN;q=0, *", &["en-GB", "ko"]),
+            Some(1),
+            "en covers en-GB"
+        );
     }
 
     #[test]
@@ -111,6 +125,21 @@ mod tests {
         assert_eq!(negotiate("en;q=0.1234, ko;q=0.1", TAGS), Some(0));
         assert_eq!(negotiate("en;q, ko;q=0.1", TAGS), Some(0));
         assert_eq!(negotiate("en;q=1.000, ko", TAGS), Some(1));
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for h in [
+            "결제;q=0, *",
+            "é-x;q=0",
+            ";q=0",
+            "*;q=0",
+            "ko;q=0;q=1",
+            "\u{0}",
+        ] {
+            let _ = negotiate(h, &["ko", "결-x", "en"]);
+        }
+        assert_eq!(negotiate("*;q=0", TAGS), None);
     }
 
     #[test]
