@@ -72,7 +72,7 @@ fn space_items(src: &str) -> String {
     out
 }
 
-fn ident(s: &str) -> Ident {
+pub(crate) fn ident(s: &str) -> Ident {
     if crate::ident::is_keyword(s) {
         Ident::new_raw(s, Span::call_site())
     } else {
@@ -80,7 +80,7 @@ fn ident(s: &str) -> Ident {
     }
 }
 
-fn lit(s: &str) -> Literal {
+pub(crate) fn lit(s: &str) -> Literal {
     Literal::string(s)
 }
 

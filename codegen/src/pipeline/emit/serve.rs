@@ -6,27 +6,15 @@
 //! `payment-errors` itself ([`Runtime::InCrate`]); a catalog generated against the extern
 //! runtime gets the types (`Detail`, `Received`) but no envelope.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::rust::Runtime;
+use super::rust::{Runtime, ident, lit};
 use crate::model::{
     BodyValue, Catalog, DetailDef, Domain, EnvelopeLocale, ErrorDef, FieldType, Member,
     UPSTREAM_CODE, UPSTREAM_MESSAGE,
 };
 use crate::template::{Segment, Template};
-
-fn ident(s: &str) -> Ident {
-    if crate::ident::is_keyword(s) {
-        Ident::new_raw(s, Span::call_site())
-    } else {
-        Ident::new(s, Span::call_site())
-    }
-}
-
-fn lit(s: &str) -> Literal {
-    Literal::string(s)
-}
 
 /// Crate-root items: `DOCS_URL`.
 pub fn root_tokens(catalog: &Catalog) -> TokenStream {
