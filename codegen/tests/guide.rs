@@ -10,8 +10,8 @@ use std::process::Command;
 
 use codegen::diagnostic::{Rule, Severity};
 use codegen::raw::{
-    RawCatalog, RawCategory, RawDeprecated, RawDomain, RawDomainFile, RawError, RawField,
-    RawOperation, RawRetired, field_names,
+    RawCatalog, RawCategory, RawDeprecated, RawDetail, RawDomain, RawDomainFile, RawEnvelope,
+    RawError, RawField, RawOperation, RawRetired, field_names,
 };
 use codegen::template::PARTICLE_SPELLINGS;
 
@@ -79,6 +79,8 @@ fn every_key_and_particle_is_documented() {
         field_names::<RawField>(),
         field_names::<RawDeprecated>(),
         field_names::<RawRetired>(),
+        field_names::<RawEnvelope>(),
+        field_names::<RawDetail>(),
     ];
     for key in keys.iter().flat_map(|k| k.iter()) {
         assert!(

@@ -24,15 +24,38 @@
 //! pronounced sound by [`particle`]. Messages render into any [`core::fmt::Write`] without
 //! allocating ([`cancel::Error::write_message`]).
 //!
+//! # Serving errors
+//!
+//! [`serve`] turns an error into a response body: the JSON envelope its domain declares in the
+//! spec (`[envelope]`, e.g. seed 003's `resultCode`/`message`/… for [`ebp`]) or RFC 9457
+//! problem details, with field/header details attached (`ebp::Detail`). An upstream
+//! provider's `{code, message}` parses into its domain's `Received` (`toss::Received`), which
+//! keeps unknown codes verbatim, and an error can pass it on (`cancel::Error::GatewayCancelFailed`).
+//! [`Locale::from_accept_language`] negotiates a locale from `Accept-Language`.
+//!
 //! # Features
-//! - `serde` (default): `Serialize`/`Deserialize` of every `Code` as its wire code.
+//! - `serde` (default): `Serialize`/`Deserialize` of every `Code` as its wire code, and of
+//!   every `Received` as the provider's `{"code", "message"}`.
+//! - `http`: `http::StatusCode` of errors, `http::Response` of replies (`web::http`).
+//! - `axum`: `IntoResponse` for every `Error` and `Reply`, and an extractor of the request's
+//!   locale and id (`web::axum`).
+//! - `actix-web`: `ResponseError` for every `Error` and `Reply` (`web::actix`).
+//!
+//! Without `http`, `axum` and `actix-web` the crate depends on nothing but `serde`.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 use std::fmt;
 
+// The JSON writer is shared with the pipeline (the docs' example bodies), hence its place.
+#[path = "../codegen/json.rs"]
+pub mod json;
+pub mod negotiate;
 pub mod particle;
+pub mod serve;
+pub mod timestamp;
+pub mod web;
 
 #[doc(hidden)]
 #[path = "runtime.rs"]
@@ -110,3 +133,13 @@ impl fmt::Display for UnknownLocale {
 }
 
 impl std::error::Error for UnknownLocale {}
+
+impl Locale {
+    /// The best catalog locale for an `Accept-Language` header value, by quality
+    /// (`ko-KR,ko;q=0.9,en;q=0.8`); `None` when it names none the catalog has. See
+    /// [`negotiate::negotiate`].
+    pub fn from_accept_language(header: &str) -> Option<Locale> {
+        let tags: Vec<&str> = Locale::ALL.iter().map(|l| l.as_str()).collect();
+        negotiate::negotiate(header, &tags).map(|i| Locale::ALL[i])
+    }
+}

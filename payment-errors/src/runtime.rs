@@ -11,6 +11,8 @@ pub use serde;
 
 /// Re-exported so the generated code can call it by path.
 pub use crate::__impl_code_serde as impl_code_serde;
+pub use crate::__impl_received_serde as impl_received_serde;
+pub use crate::__impl_web as impl_web;
 
 /// Shown instead of a personal-data field in `Debug` output.
 pub struct Redacted;
@@ -182,6 +184,88 @@ macro_rules! __impl_code_serde {
 #[macro_export]
 macro_rules! __impl_code_serde {
     ($ty:ident) => {};
+}
+
+/// Deserializes an upstream provider's `{"code": ..., "message": ...}` (other keys ignored).
+#[cfg(feature = "serde")]
+pub struct ReceivedVisitor<T> {
+    /// `Received::parse`.
+    pub parse: fn(&str, &str) -> T,
+}
+
+#[cfg(feature = "serde")]
+impl<'de, T> serde::de::Visitor<'de> for ReceivedVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an error object with `code` and `message`")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        use serde::de::Error as _;
+        let mut code: Option<String> = None;
+        let mut message: Option<String> = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "code" => code = Some(map.next_value()?),
+                "message" => message = Some(map.next_value()?),
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        let code = code.ok_or_else(|| A::Error::missing_field("code"))?;
+        let message = message.ok_or_else(|| A::Error::missing_field("message"))?;
+        Ok((self.parse)(&code, &message))
+    }
+}
+
+/// Implements `Serialize`/`Deserialize` for a generated `Received` as the provider's
+/// `{"code": ..., "message": ...}` when the `serde` feature is on.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_received_serde {
+    ($ty:ident) => {
+        impl $crate::__private::serde::Serialize for $ty {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> Result<S::Ok, S::Error> {
+                use $crate::__private::serde::ser::SerializeStruct as _;
+                let mut st = s.serialize_struct("Received", 2)?;
+                st.serialize_field("code", self.code())?;
+                st.serialize_field("message", self.message())?;
+                st.end()
+            }
+        }
+
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                d: D,
+            ) -> Result<$ty, D::Error> {
+                d.deserialize_map($crate::__private::ReceivedVisitor { parse: $ty::parse })
+            }
+        }
+    };
+}
+
+/// Without the `serde` feature there is nothing to implement.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_received_serde {
+    ($ty:ident) => {};
+}
+
+/// The web framework impls of a generated `Error`, for the features that are on.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_web {
+    ($ty:ident) => {
+        $crate::__impl_axum!($ty);
+        $crate::__impl_actix!($ty);
+    };
 }
 
 #[cfg(test)]

@@ -228,6 +228,12 @@ pub enum Rule {
     Unused,
     /// `docs_url` has an unknown `{variable}`.
     DocsUrl,
+    /// An `[envelope]` that cannot be generated (unknown `{value}`, bad locale …).
+    Envelope,
+    /// A `[details.X]` entry that is wrong (unknown target, bad message …).
+    Detail,
+    /// A `passthrough` to a domain that is not an upstream one, or a misused `{upstreamCode}`.
+    Passthrough,
 }
 
 impl Rule {
@@ -259,6 +265,9 @@ impl Rule {
         Rule::EmptyText,
         Rule::Unused,
         Rule::DocsUrl,
+        Rule::Envelope,
+        Rule::Detail,
+        Rule::Passthrough,
     ];
 
     /// The stable id, `E001` … (`W` for rules that only warn).
@@ -290,6 +299,9 @@ impl Rule {
             Rule::EmptyText => "E024",
             Rule::Unused => "W025",
             Rule::DocsUrl => "E026",
+            Rule::Envelope => "E027",
+            Rule::Detail => "E028",
+            Rule::Passthrough => "E029",
         }
     }
 
@@ -322,6 +334,9 @@ impl Rule {
             Rule::EmptyText => "empty-text",
             Rule::Unused => "unused",
             Rule::DocsUrl => "docs-url",
+            Rule::Envelope => "envelope",
+            Rule::Detail => "detail",
+            Rule::Passthrough => "passthrough",
         }
     }
 

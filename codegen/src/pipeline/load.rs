@@ -16,8 +16,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, FileId, Loc, Msg, Rule, Sources, did_you_mean};
 use crate::raw::{
-    RawCatalog, RawCatalogFile, RawCategory, RawDomain, RawDomainFile, RawError, RawOperation, S,
-    field_names,
+    RawCatalog, RawCatalogFile, RawCategory, RawDetail, RawDomain, RawDomainFile, RawEnvelope,
+    RawError, RawOperation, S, field_names,
 };
 
 /// A deserialized table with where it came from.
@@ -65,6 +65,10 @@ pub struct LoadedDomain {
     pub operations: Vec<Entry<RawOperation>>,
     /// `[errors.*]`, in file order.
     pub errors: Vec<Entry<RawError>>,
+    /// `[envelope]`
+    pub envelope: Option<Entry<RawEnvelope>>,
+    /// `[details.*]`, in file order.
+    pub details: Vec<Entry<RawDetail>>,
 }
 
 /// The whole spec directory, loaded.
@@ -566,6 +570,8 @@ fn load_domain(
         categories: vec![],
         operations: vec![],
         errors: vec![],
+        envelope: None,
+        details: vec![],
     };
     for (k, v) in sorted(table) {
         match k.get_ref().as_str() {
@@ -573,6 +579,8 @@ fn load_domain(
             "categories" => d.categories = section::<RawCategory>(file, k, v, diags),
             "operations" => d.operations = section::<RawOperation>(file, k, v, diags),
             "errors" => d.errors = section::<RawError>(file, k, v, diags),
+            "envelope" => d.envelope = entry::<RawEnvelope>(file, k, v, diags),
+            "details" => d.details = section::<RawDetail>(file, k, v, diags),
             _ => ctx.unknown_top_level(&k, RawDomainFile::SECTIONS, diags),
         }
     }
@@ -679,9 +687,25 @@ fn remove_at(value: &mut DeValue<'_>, pos: usize) -> Option<String> {
     }
     match value {
         DeValue::Table(t) => {
-            let (k, v) = t
+            let Some((k, v)) = t
                 .iter()
-                .find(|(k, v)| contains(&k.span(), pos) || contains(&v.span(), pos))?;
+                .find(|(k, v)| contains(&k.span(), pos) || contains(&v.span(), pos))
+            else {
+                // A `[a.b]` header table spans only its header: look inside each table.
+                let tables: Vec<_> = t
+                    .iter()
+                    .filter(|(_, v)| v.get_ref().is_table())
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                for key in tables {
+                    if let Some(inner) = t.get_mut(&key)
+                        && remove_at(inner.get_mut(), pos).is_some()
+                    {
+                        return Some(key.get_ref().to_string());
+                    }
+                }
+                return None;
+            };
             let name = k.get_ref().to_string();
             let in_key = contains(&k.span(), pos);
             let key = k.clone();
@@ -742,8 +766,10 @@ impl Expected {
             "a boolean" => Expected::Bool,
             "a string" | "a borrowed string" => Expected::String,
             "a sequence" => Expected::List,
-            "a string or an integer" => Expected::Scalar,
-            "a map" | "a table of fields" => Expected::Table,
+            "a string or an integer" | "a body value (text, a number, true/false or a table)" => {
+                Expected::Scalar
+            }
+            "a map" | "a table of fields" | "a table of body members" => Expected::Table,
             _ if s.starts_with("struct ") => Expected::Table,
             _ if [
                 "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "usize", "isize",

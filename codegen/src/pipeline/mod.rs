@@ -11,6 +11,7 @@ pub mod codefmt;
 pub mod diagnostic;
 pub mod emit;
 pub mod ident;
+pub mod json;
 pub mod load;
 pub mod model;
 pub mod raw;

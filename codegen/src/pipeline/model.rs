@@ -7,6 +7,12 @@
 
 use crate::template::Template;
 
+mod serve;
+pub use serve::{
+    BodyValue, DetailDef, Envelope, EnvelopeLocale, Member, Source, TargetKind, UPSTREAM_CODE,
+    UPSTREAM_MESSAGE,
+};
+
 /// The whole catalog.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalog {
@@ -94,6 +100,10 @@ pub struct Domain {
     pub operations: Vec<Operation>,
     /// Errors, in spec order, retired ones included.
     pub errors: Vec<ErrorDef>,
+    /// The error response body, if the domain declares one.
+    pub envelope: Option<Envelope>,
+    /// Details attachable to its errors, in spec order.
+    pub details: Vec<DetailDef>,
 }
 
 impl Domain {
@@ -249,8 +259,11 @@ pub struct ErrorDef {
     pub retryable: bool,
     /// The placeholders' fields, in order of first use in the default message.
     pub fields: Vec<Field>,
-    /// The reported exception/error type name.
+    /// The reported exception/error type name, as written (it may use the error's
+    /// placeholders, e.g. `{upstreamCode}`).
     pub error_type: Option<String>,
+    /// The upstream domain whose received error this error carries (`passthrough`).
+    pub passthrough: Option<String>,
     /// Deprecated.
     pub deprecated: Option<Deprecation>,
     /// Retired (a tombstone).

@@ -12,6 +12,9 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 use toml::Spanned;
 
+mod serve;
+pub use serve::{RawBody, RawBodyValue, RawDetail, RawEnvelope};
+
 /// A value with its byte span in the file.
 pub type S<T> = Spanned<T>;
 
@@ -118,11 +121,34 @@ pub struct RawDomainFile {
         )
     )]
     pub errors: Option<BTreeMap<String, RawError>>,
+    /// `[envelope]`
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            description = "에러 응답 본문(JSON)의 모양 (선택)\n\nThe shape of the JSON error response body (optional)."
+        )
+    )]
+    pub envelope: Option<RawEnvelope>,
+    /// `[details.<key>]`
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            description = "에러에 붙이는 항목·헤더 단위 상세 (선택). 키가 상세의 이름입니다 (예: FIELD_BLANK)\n\nField- and header-level details attached to errors (optional); the key names the detail."
+        )
+    )]
+    pub details: Option<BTreeMap<String, RawDetail>>,
 }
 
 impl RawDomainFile {
     /// The top-level sections of a domain file.
-    pub const SECTIONS: &'static [&'static str] = &["domain", "categories", "operations", "errors"];
+    pub const SECTIONS: &'static [&'static str] = &[
+        "domain",
+        "categories",
+        "operations",
+        "errors",
+        "envelope",
+        "details",
+    ];
 }
 
 /// `[domain]`
@@ -363,6 +389,15 @@ pub struct RawError {
         )
     )]
     pub error_type: Option<S<String>>,
+    /// The upstream domain whose received error this error carries and passes on.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "String",
+            description = "받은 연동사 에러를 담아 전달하는 에러면 그 연동사 도메인 (선택). 예: \"toss\". 메시지와 error_type에서 {upstreamCode}(받은 코드), {upstreamMessage}(받은 메시지)를 쓸 수 있습니다\n\nThe upstream domain whose received error this error carries and passes on (optional), e.g. \"toss\"; its message and error_type may use {upstreamCode} and {upstreamMessage}."
+        )
+    )]
+    pub passthrough: Option<S<String>>,
     /// Still emitted, but callers should move on. A table, or `deprecated = true`.
     #[serde(default, deserialize_with = "flag_or_table")]
     #[cfg_attr(
@@ -519,10 +554,24 @@ pub struct RawRetired {
 #[derive(Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", serde(untagged))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(description = "true 또는 표\n\n`true`, or a table.")
+)]
 pub enum FlagOr<T> {
     /// `true` (a table with no keys) or `false` (as if the key were absent).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            description = "true: 표를 비워 둔 것과 같습니다. false: 키가 없는 것과 같습니다\n\ntrue: an empty table; false: as if the key were absent."
+        )
+    )]
     Flag(bool),
     /// The table.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(description = "자세히 쓰는 표\n\nThe table form.")
+    )]
     Table(T),
 }
 

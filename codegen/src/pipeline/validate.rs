@@ -17,6 +17,8 @@ use crate::model::{
 use crate::raw::{RawError, RawScalar, RawText, S};
 use crate::template::{PARTICLE_SPELLINGS, Template, TemplateError};
 
+mod serve;
+
 /// Locales assumed when `catalog.toml` is missing or broken, so the domains still get checked.
 const FALLBACK_LOCALES: &[&str] = &["ko", "en"];
 
@@ -35,6 +37,7 @@ pub fn validate(loaded: &Loaded) -> (Option<Catalog>, Vec<Diagnostic>) {
             domains.push(domain);
         }
     }
+    v.passthrough_targets();
     domains.sort_by(|a, b| a.id.cmp(&b.id));
     let ok = !v.diags.iter().any(Diagnostic::is_error);
     let out = match (ok, catalog) {
@@ -576,7 +579,9 @@ impl Validator<'_> {
             default_status,
             &prefix,
         );
+        let serving = self.serving(d);
         let errors = errors?;
+        let (envelope, details) = serving?;
         if !ok {
             return None;
         }
@@ -589,6 +594,8 @@ impl Validator<'_> {
             categories: categories?,
             operations: operations?,
             errors,
+            envelope,
+            details,
         })
     }
 
@@ -1124,7 +1131,7 @@ impl Validator<'_> {
         };
 
         // Message and fields.
-        let message = match &raw.message {
+        let mut message = match &raw.message {
             Some(m) => self.message(file, m, raw, &code),
             None if retired => Some((empty_message(self.locales.len()), Vec::new())),
             None => {
@@ -1140,6 +1147,8 @@ impl Validator<'_> {
             }
         };
         ok &= message.is_some();
+        let passthrough = self.error_serving(file, raw, message.as_mut().map(|(_, f)| f));
+        ok &= passthrough.is_some();
 
         let explanation = self.opt_text(file, &raw.explanation, "explanation");
         let action = self.opt_text(file, &raw.action, "action");
@@ -1251,6 +1260,7 @@ impl Validator<'_> {
             retryable: raw.retryable.as_ref().is_some_and(|r| *r.get_ref()),
             fields,
             error_type: raw.error_type.as_ref().map(|t| t.get_ref().clone()),
+            passthrough: passthrough?,
             deprecated,
             retired: retired_def,
         })

@@ -1,4 +1,6 @@
 //! Emitters: pure, infallible functions from a validated [`crate::model::Catalog`] to an
 //! artifact. They do no I/O and never report user errors — the validator already did.
 
+pub mod envelope;
 pub mod rust;
+pub mod serve;

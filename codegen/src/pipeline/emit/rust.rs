@@ -72,7 +72,7 @@ fn space_items(src: &str) -> String {
     out
 }
 
-fn ident(s: &str) -> Ident {
+pub(crate) fn ident(s: &str) -> Ident {
     if crate::ident::is_keyword(s) {
         Ident::new_raw(s, Span::call_site())
     } else {
@@ -80,7 +80,7 @@ fn ident(s: &str) -> Ident {
     }
 }
 
-fn lit(s: &str) -> Literal {
+pub(crate) fn lit(s: &str) -> Literal {
     Literal::string(s)
 }
 
@@ -228,14 +228,16 @@ fn tokens(catalog: &Catalog, opts: &RustOptions) -> TokenStream {
     let domains = catalog
         .domains
         .iter()
-        .map(|d| domain_tokens(catalog, d, &rt));
+        .map(|d| domain_tokens(catalog, d, &rt, opts.runtime));
     let domain_ids = catalog.domains.iter().map(|d| lit(&d.id));
     let name = lit(&catalog.name);
+    let serve_root = super::serve::root_tokens(catalog);
     quote! {
         /// The catalog's name (`catalog.name`).
         pub const CATALOG_NAME: &str = #name;
         /// The domain modules, by id.
         pub const DOMAINS: &[&str] = &[#(#domain_ids),*];
+        #serve_root
         #locale
         #(#domains)*
     }
@@ -417,7 +419,12 @@ fn keyed_enum(catalog: &Catalog, name: &str, doc: &str, items: &[Group]) -> Toke
     }
 }
 
-fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenStream {
+fn domain_tokens(
+    catalog: &Catalog,
+    d: &Domain,
+    runtime: &TokenStream,
+    mode: Runtime,
+) -> TokenStream {
     let rt = &quote!(rt);
     let module = ident(&d.id);
     let errors: Vec<&ErrorDef> = d.live_errors().collect();
@@ -595,6 +602,7 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
     let allow_deprecated = any_deprecated.then(|| quote!(#![allow(deprecated)]));
 
     let error_enum = error_tokens(catalog, d, &errors, &deprecated_attrs, rt);
+    let serve = super::serve::domain_tokens(catalog, d, &errors, rt, mode);
 
     let from_code_arms = errors.iter().zip(&variants).map(|(e, v)| {
         let c = lit(&e.code);
@@ -702,6 +710,7 @@ fn domain_tokens(catalog: &Catalog, d: &Domain, runtime: &TokenStream) -> TokenS
             #rt::impl_code_serde!(Code);
 
             #error_enum
+            #serve
         }
     }
 }
@@ -800,7 +809,7 @@ fn error_tokens(
         .map(|((e, v), dep)| {
             let doc = doc_lines(&code_doc(catalog, d, e));
             let doc = quote!(#doc #dep);
-            if e.fields.is_empty() {
+            if !carries_values(e) {
                 quote!(#doc #v)
             } else {
                 let fields = e.fields.iter().map(|f| {
@@ -817,11 +826,14 @@ fn error_tokens(
                     let fdoc = lit(&format!(" {fdoc}"));
                     quote!(#[doc = #fdoc] #name: #ty)
                 });
-                quote!(#doc #v { #(#fields,)* })
+                let carried = super::serve::carried(e).map(|(n, ty)| {
+                    quote!(#[doc = " The upstream error it passes on, as received."] #n: #ty,)
+                });
+                quote!(#doc #v { #(#fields,)* #carried })
             }
         });
     let code_arms = errors.iter().zip(&variants).map(|(e, v)| {
-        if e.fields.is_empty() {
+        if !carries_values(e) {
             quote!(Error::#v => Code::#v)
         } else {
             quote!(Error::#v { .. } => Code::#v)
@@ -833,10 +845,11 @@ fn error_tokens(
         .iter()
         .copied()
         .zip(&variants)
-        .filter(|(e, _)| !e.fields.is_empty())
+        .filter(|(e, _)| carries_values(e))
         .collect();
     let render_arms = dynamic.iter().map(|(e, v)| {
-        let names: Vec<Ident> = e.fields.iter().map(|f| ident(&f.name)).collect();
+        let mut names: Vec<Ident> = e.fields.iter().map(|f| ident(&f.name)).collect();
+        names.extend(super::serve::carried(e).map(|(n, _)| n));
         let per_locale = catalog.locales.iter().enumerate().map(|(i, l)| {
             let loc = ident(&crate::ident::locale_variant(l));
             let body = render_template(e, i, l, rt);
@@ -857,7 +870,7 @@ fn error_tokens(
 
     let debug_arms = errors.iter().zip(&variants).map(|(e, v)| {
         let vname = lit(&e.ident);
-        if e.fields.is_empty() {
+        if !carries_values(e) {
             quote!(Error::#v => f.write_str(#vname))
         } else {
             let names: Vec<Ident> = e.fields.iter().map(|f| ident(&f.name)).collect();
@@ -874,7 +887,11 @@ fn error_tokens(
                 .iter()
                 .zip(&names)
                 .map(|(fd, n)| if fd.pii { quote!(#n: _) } else { quote!(#n) });
-            quote!(Error::#v { #(#binds),* } => f.debug_struct(#vname) #(#fields)* .finish())
+            let (carried_bind, carried_field) = match super::serve::carried(e) {
+                Some((n, _)) => (Some(quote!(#n,)), Some(quote!(.field("upstream", #n)))),
+                None => (None, None),
+            };
+            quote!(Error::#v { #(#binds,)* #carried_bind } => f.debug_struct(#vname) #(#fields)* #carried_field .finish())
         }
     });
 
@@ -939,6 +956,11 @@ fn error_tokens(
     }
 }
 
+/// Does the error's variant carry values (placeholder fields or an upstream error)?
+fn carries_values(e: &ErrorDef) -> bool {
+    !e.fields.is_empty() || e.passthrough.is_some()
+}
+
 /// The statements that write template `i` of `e` for locale tag `tag`.
 fn render_template(e: &ErrorDef, i: usize, tag: &str, rt: &TokenStream) -> TokenStream {
     let korean_amounts = tag == "ko" || tag.starts_with("ko-");
@@ -957,6 +979,15 @@ fn render_template(e: &ErrorDef, i: usize, tag: &str, rt: &TokenStream) -> Token
             Segment::Hole {
                 field, particle, ..
             } => {
+                if let Some(value) = super::serve::upstream_value(e, field) {
+                    stmts.push(quote!(w.write_str(#value)?;));
+                    if let Some(p) = particle {
+                        let kind = ident(p.kind.variant());
+                        let spelling = lit(&p.spelling);
+                        stmts.push(quote!(w.write_str(#rt::particle(#value, #rt::Particle::#kind, #spelling))?;));
+                    }
+                    continue;
+                }
                 let Some(f) = e.fields.iter().find(|f| &f.name == field) else {
                     continue;
                 };

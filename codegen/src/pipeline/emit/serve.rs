@@ -1,0 +1,548 @@
+//! The serving part of the generated API: per domain the envelope (`ENVELOPE`), the details
+//! (`Detail`), the upstream parse result (`Received`), the `ServeError` impl and the web
+//! framework impls. Called from [`super::rust`] through a few hooks.
+//!
+//! Items that use the crate's own `Locale` through `crate::serve` are emitted only into
+//! `payment-errors` itself ([`Runtime::InCrate`]); a catalog generated against the extern
+//! runtime gets the types (`Detail`, `Received`) but no envelope.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+use super::rust::{Runtime, ident, lit};
+use crate::model::{
+    BodyValue, Catalog, DetailDef, Domain, EnvelopeLocale, ErrorDef, FieldType, Member,
+    UPSTREAM_CODE, UPSTREAM_MESSAGE,
+};
+use crate::template::{Segment, Template};
+
+/// Crate-root items: `DOCS_URL`.
+pub fn root_tokens(catalog: &Catalog) -> TokenStream {
+    let url = match &catalog.docs_url {
+        Some(u) => {
+            let u = lit(u);
+            quote!(Some(#u))
+        }
+        None => quote!(None),
+    };
+    quote! {
+        /// The docs link template (`catalog.docs_url`): `{domain}` and `{code}` are filled in
+        /// for each error (`ServeError::docs_url`, RFC 9457 `type`).
+        pub const DOCS_URL: Option<&str> = #url;
+    }
+}
+
+/// The field a pass-through error's variant carries, and its type.
+pub fn carried(e: &ErrorDef) -> Option<(Ident, TokenStream)> {
+    let up = ident(e.passthrough.as_ref()?);
+    Some((ident("upstream"), quote!(super::#up::Received)))
+}
+
+/// The expression a template hole of a pass-through error writes, for the upstream
+/// placeholders (`None` for the error's own fields).
+pub fn upstream_value(e: &ErrorDef, field: &str) -> Option<TokenStream> {
+    e.passthrough.as_ref()?;
+    match field {
+        UPSTREAM_CODE => Some(quote!(upstream.code())),
+        UPSTREAM_MESSAGE => Some(quote!(upstream.message())),
+        _ => None,
+    }
+}
+
+/// Writes a template whose holes are all `&str`-like (details, error types): statements
+/// ending in `Ok(())`. `value` gives the expression of each field.
+fn write_strs(
+    t: &Template,
+    rt: &TokenStream,
+    value: &dyn Fn(&str) -> Option<TokenStream>,
+) -> TokenStream {
+    let mut stmts = Vec::new();
+    for seg in &t.segments {
+        match seg {
+            Segment::Text(s) => {
+                let s = lit(s);
+                stmts.push(quote!(w.write_str(#s)?;));
+            }
+            Segment::Hole {
+                field, particle, ..
+            } => {
+                let Some(v) = value(field) else { continue };
+                stmts.push(quote!(w.write_str(#v)?;));
+                if let Some(p) = particle {
+                    let kind = ident(p.kind.variant());
+                    let spelling = lit(&p.spelling);
+                    stmts.push(
+                        quote!(w.write_str(#rt::particle(#v, #rt::Particle::#kind, #spelling))?;),
+                    );
+                }
+            }
+        }
+    }
+    quote!(#(#stmts)* Ok(()))
+}
+
+/// The serving items inside a domain module.
+pub fn domain_tokens(
+    catalog: &Catalog,
+    d: &Domain,
+    errors: &[&ErrorDef],
+    rt: &TokenStream,
+    runtime: Runtime,
+) -> TokenStream {
+    let received = d.upstream.then(|| received_tokens(d, rt));
+    let detail = (!d.details.is_empty()).then(|| detail_tokens(catalog, d, rt));
+    let error_type = d.has_error_types().then(|| error_type_tokens(errors, rt));
+    let from_received = from_received_tokens(d, errors);
+    let example = example_tokens(errors);
+    let in_crate = (runtime == Runtime::InCrate).then(|| in_crate_tokens(catalog, d, errors));
+    quote! {
+        #received
+        #detail
+        #error_type
+        #from_received
+        #example
+        #in_crate
+    }
+}
+
+fn received_tokens(d: &Domain, rt: &TokenStream) -> TokenStream {
+    let doc = lit(&format!(
+        " An error as received from the `{}` provider: its code and message exactly as they came.\n\n A code the catalog knows is [`Received::Known`], any other is [`Received::Unknown`]; either\n way nothing is lost. Parse one with [`Received::parse`] or, with the `serde` feature, from\n the provider's `{{\"code\": ..., \"message\": ...}}` JSON.",
+        d.id
+    ));
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum Received {
+            /// A code of this domain.
+            Known {
+                /// The code.
+                code: Code,
+                /// The message as received.
+                message: ::std::string::String,
+            },
+            /// A code this catalog does not know, kept verbatim.
+            Unknown {
+                /// The code as received.
+                code: ::std::string::String,
+                /// The message as received.
+                message: ::std::string::String,
+            },
+        }
+
+        impl Received {
+            /// Parses a provider's code and message: never fails, never loses either string.
+            pub fn parse(code: &str, message: &str) -> Received {
+                match Code::from_code(code) {
+                    Some(code) => Received::Known { code, message: message.to_owned() },
+                    None => Received::Unknown { code: code.to_owned(), message: message.to_owned() },
+                }
+            }
+
+            /// The code as received.
+            pub fn code(&self) -> &str {
+                match self {
+                    Received::Known { code, .. } => code.as_str(),
+                    Received::Unknown { code, .. } => code,
+                }
+            }
+
+            /// The message as received.
+            pub fn message(&self) -> &str {
+                match self {
+                    Received::Known { message, .. } | Received::Unknown { message, .. } => message,
+                }
+            }
+
+            /// The catalog's code, if it knows the code.
+            pub fn known(&self) -> Option<Code> {
+                match self {
+                    Received::Known { code, .. } => Some(*code),
+                    Received::Unknown { .. } => None,
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for Received {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.code())?;
+                f.write_str(": ")?;
+                f.write_str(self.message())
+            }
+        }
+
+        impl ::std::error::Error for Received {}
+
+        #rt::impl_received_serde!(Received);
+    }
+}
+
+fn detail_tokens(catalog: &Catalog, d: &Domain, rt: &TokenStream) -> TokenStream {
+    let variants: Vec<Ident> = d.details.iter().map(|x| ident(&x.ident)).collect();
+    let decls = d.details.iter().zip(&variants).map(|(x, v)| {
+        let doc = lit(&format!(
+            " `{}` ({}): {}",
+            x.key,
+            x.target.as_str(),
+            super::rust::doc_escape(&x.message.templates[0].unfilled())
+        ));
+        let fields = x.fields.iter().map(|f| {
+            let n = ident(&f.name);
+            let fdoc = lit(&format!(" The `{{{}}}` placeholder.", f.written));
+            quote!(#[doc = #fdoc] #n: ::std::string::String)
+        });
+        quote!(#[doc = #doc] #v { #(#fields,)* })
+    });
+    let pattern = |x: &DetailDef, v: &Ident| {
+        let names = x.fields.iter().map(|f| ident(&f.name));
+        quote!(Detail::#v { #(#names),* })
+    };
+    let key_arms = d.details.iter().zip(&variants).map(|(x, v)| {
+        let k = lit(&x.key);
+        quote!(Detail::#v { .. } => #k)
+    });
+    let kind_arms = d.details.iter().zip(&variants).map(|(x, v)| {
+        let k = lit(x.target.as_str());
+        quote!(Detail::#v { .. } => #k)
+    });
+    let target_arms = d.details.iter().zip(&variants).map(|(x, v)| {
+        let t = ident(x.target.as_str());
+        quote!(Detail::#v { #t, .. } => #t)
+    });
+    let render_arms = d.details.iter().zip(&variants).map(|(x, v)| {
+        let pat = pattern(x, v);
+        let per_locale = catalog.locales.iter().enumerate().map(|(i, l)| {
+            let loc = ident(&crate::ident::locale_variant(l));
+            let value = |f: &str| {
+                x.fields.iter().any(|x| x.name == f).then(|| {
+                    let n = ident(f);
+                    quote!(#n)
+                })
+            };
+            let body = write_strs(&x.message.templates[i], rt, &value);
+            quote!(Locale::#loc => { #body })
+        });
+        quote!(#[allow(unused_variables)] #pat => match locale { #(#per_locale)* })
+    });
+    quote! {
+        /// A field- or header-level detail that can be attached to an error of this domain
+        /// (`[details.*]` in the spec), e.g. with `Reply::detail`.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Detail {
+            #(#decls,)*
+        }
+
+        impl Detail {
+            /// The detail's key in the spec (`FIELD_BLANK`).
+            pub const fn key(&self) -> &'static str {
+                match self { #(#key_arms,)* }
+            }
+
+            /// What it is about (`field`, `header` …).
+            pub const fn target_kind(&self) -> &'static str {
+                match self { #(#kind_arms,)* }
+            }
+
+            /// The name of the field or header.
+            pub fn target(&self) -> &str {
+                match self { #(#target_arms,)* }
+            }
+
+            /// The message in `locale`.
+            pub fn message(&self, locale: Locale) -> ::std::string::String {
+                let mut s = ::std::string::String::new();
+                let _ = self.write_message(locale, &mut s);
+                s
+            }
+
+            /// Writes the message in `locale` into `w`.
+            pub fn write_message<W: ::core::fmt::Write + ?Sized>(&self, locale: Locale, w: &mut W) -> ::core::fmt::Result {
+                match self { #(#render_arms,)* }
+            }
+        }
+    }
+}
+
+fn error_type_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
+    let arms = errors.iter().map(|e| {
+        let v = ident(&e.ident);
+        let pat = if e.fields.is_empty() && e.passthrough.is_none() {
+            quote!(Error::#v)
+        } else {
+            quote!(Error::#v { .. })
+        };
+        let Some(t) = &e.error_type else {
+            return quote!(#pat => None);
+        };
+        let tpl = Template::parse(t).unwrap_or(Template {
+            segments: vec![Segment::Text(t.clone())],
+        });
+        if tpl.is_static() {
+            let s = lit(&tpl.unfilled());
+            return quote!(#pat => Some(::std::borrow::Cow::Borrowed(#s)));
+        }
+        let mut binds: Vec<Ident> = e.fields.iter().map(|f| ident(&f.name)).collect();
+        if let Some((n, _)) = carried(e) {
+            binds.push(n);
+        }
+        let value = |f: &str| {
+            upstream_value(e, f).or_else(|| {
+                e.fields.iter().find(|x| x.name == f).map(|x| {
+                    let n = ident(&x.name);
+                    match x.ty {
+                        FieldType::String => quote!(#n),
+                        _ => quote!(&#n.to_string()),
+                    }
+                })
+            })
+        };
+        let body = write_strs(&tpl, rt, &value);
+        quote!(#[allow(unused_variables)] Error::#v { #(#binds),* } => {
+            let mut s = ::std::string::String::new();
+            let _ = (|w: &mut ::std::string::String| -> ::core::fmt::Result {
+                use ::core::fmt::Write as _;
+                #body
+            })(&mut s);
+            Some(::std::borrow::Cow::Owned(s))
+        })
+    });
+    quote! {
+        impl Error {
+            /// The error type it reports (`errorType` in responses), placeholders filled;
+            /// `None` if the spec gives none.
+            pub fn error_type(&self) -> Option<::std::borrow::Cow<'_, str>> {
+                match self { #(#arms,)* }
+            }
+        }
+    }
+}
+
+/// `From<upstream::Received> for Error` when exactly one error passes that domain through
+/// and carries nothing else.
+fn from_received_tokens(d: &Domain, errors: &[&ErrorDef]) -> TokenStream {
+    let mut out = TokenStream::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for e in errors {
+        let Some(up) = e.passthrough.as_deref() else {
+            continue;
+        };
+        if seen.contains(&up) || up == d.id {
+            continue;
+        }
+        seen.push(up);
+        let all: Vec<&&ErrorDef> = errors
+            .iter()
+            .filter(|x| x.passthrough.as_deref() == Some(up))
+            .collect();
+        if all.len() != 1 || !e.fields.is_empty() {
+            continue;
+        }
+        let v = ident(&e.ident);
+        let m = ident(up);
+        out.extend(quote! {
+            impl From<super::#m::Received> for Error {
+                fn from(upstream: super::#m::Received) -> Error {
+                    Error::#v { upstream }
+                }
+            }
+        });
+    }
+    out
+}
+
+/// `Error::example(code)`: an error of every code with example values, for docs and tests.
+fn example_tokens(errors: &[&ErrorDef]) -> TokenStream {
+    let arms = errors.iter().map(|e| {
+        let v = ident(&e.ident);
+        let mut inits: Vec<TokenStream> = e
+            .fields
+            .iter()
+            .map(|f| {
+                let n = ident(&f.name);
+                match f.ty {
+                    FieldType::String => {
+                        let ex = lit(f.example.as_deref().unwrap_or(&f.written));
+                        quote!(#n: ::std::string::String::from(#ex))
+                    }
+                    FieldType::Integer | FieldType::Amount => {
+                        let ex = f
+                            .example
+                            .as_deref()
+                            .and_then(|x| x.parse::<i64>().ok())
+                            .unwrap_or(1000);
+                        let ex = Literal::i64_suffixed(ex);
+                        quote!(#n: #ex)
+                    }
+                }
+            })
+            .collect();
+        if let Some(up) = &e.passthrough {
+            let m = ident(up);
+            inits.push(quote!(upstream: match super::#m::Code::ALL.first() {
+                Some(c) => super::#m::Received::parse(c.as_str(), c.message(Locale::DEFAULT)),
+                None => super::#m::Received::parse("CODE", "message"),
+            }));
+        }
+        if inits.is_empty() {
+            quote!(Code::#v => Error::#v)
+        } else {
+            quote!(Code::#v => Error::#v { #(#inits,)* })
+        }
+    });
+    quote! {
+        impl Error {
+            /// An error of `code` with example values: each placeholder's `example` from the
+            /// spec (else its name), and for a pass-through error the upstream domain's first
+            /// code. For docs and tests.
+            pub fn example(code: Code) -> Error {
+                match code { #(#arms,)* }
+            }
+        }
+    }
+}
+
+fn members(ms: &[Member]) -> TokenStream {
+    let items = ms.iter().map(|m| {
+        let key = lit(&m.key);
+        let value = match &m.value {
+            BodyValue::Source(s) => {
+                let s = ident(s.variant());
+                quote!(crate::serve::Value::Source(crate::serve::Source::#s))
+            }
+            BodyValue::Text(t) => {
+                let t = lit(t);
+                quote!(crate::serve::Value::Text(#t))
+            }
+            BodyValue::Int(i) => {
+                let i = Literal::i64_unsuffixed(*i);
+                quote!(crate::serve::Value::Int(#i))
+            }
+            BodyValue::Bool(b) => quote!(crate::serve::Value::Bool(#b)),
+            BodyValue::Object(inner) => {
+                let inner = members(inner);
+                quote!(crate::serve::Value::Object(#inner))
+            }
+        };
+        quote!(crate::serve::Member { key: #key, value: #value })
+    });
+    quote!(&[#(#items),*])
+}
+
+fn in_crate_tokens(catalog: &Catalog, d: &Domain, errors: &[&ErrorDef]) -> TokenStream {
+    let (envelope_item, envelope_ref) = match &d.envelope {
+        Some(env) => {
+            let locale = match env.locale {
+                EnvelopeLocale::Fixed(i) => {
+                    let v = ident(&crate::ident::locale_variant(&catalog.locales[i]));
+                    quote!(Some(Locale::#v))
+                }
+                EnvelopeLocale::Request => quote!(None),
+            };
+            let indent = match env.indent {
+                Some(i) => {
+                    let i = Literal::u8_unsuffixed(i);
+                    quote!(Some(#i))
+                }
+                None => quote!(None),
+            };
+            let body = members(&env.body);
+            (
+                quote! {
+                    /// The error response body of this domain, as `[envelope]` declares it.
+                    pub static ENVELOPE: crate::serve::Envelope = crate::serve::Envelope {
+                        locale: #locale,
+                        indent: #indent,
+                        body: #body,
+                    };
+                },
+                quote!(Some(&ENVELOPE)),
+            )
+        }
+        None => (TokenStream::new(), quote!(None)),
+    };
+    let detail_ty = if d.details.is_empty() {
+        quote!(crate::serve::NoDetail)
+    } else {
+        quote!(Detail)
+    };
+    let detail_impl = (!d.details.is_empty()).then(|| {
+        quote! {
+            impl crate::serve::AttachedDetail for Detail {
+                fn target_kind(&self) -> &'static str {
+                    Detail::target_kind(self)
+                }
+                fn target_name(&self) -> &str {
+                    Detail::target(self)
+                }
+                fn write_text(&self, locale: Locale, w: &mut dyn ::core::fmt::Write) -> ::core::fmt::Result {
+                    self.write_message(locale, w)
+                }
+            }
+        }
+    });
+    let reported = if d.has_error_types() {
+        quote!(Error::error_type(self))
+    } else {
+        quote!(None)
+    };
+    let upstream_arms: Vec<TokenStream> = errors
+        .iter()
+        .filter_map(|e| {
+            let up = ident(e.passthrough.as_ref()?);
+            let v = ident(&e.ident);
+            Some(
+                quote!(Error::#v { upstream, .. } => Some(crate::serve::Upstream {
+                    domain: super::#up::DOMAIN,
+                    code: upstream.code(),
+                    message: upstream.message(),
+                    known: upstream.known().is_some(),
+                })),
+            )
+        })
+        .collect();
+    let upstream_body = if upstream_arms.is_empty() {
+        quote!(None)
+    } else {
+        quote!(match self { #(#upstream_arms,)* _ => None })
+    };
+    quote! {
+        #envelope_item
+
+        /// An error of this domain on its way out: see [`crate::serve::Reply`].
+        pub type Reply = crate::serve::Reply<Error>;
+
+        #detail_impl
+
+        impl crate::serve::ServeError for Error {
+            type Detail = #detail_ty;
+
+            fn domain(&self) -> &'static str {
+                DOMAIN
+            }
+            fn wire_code(&self) -> &str {
+                self.code().as_str()
+            }
+            fn http_status(&self) -> u16 {
+                self.status()
+            }
+            fn write_localized(&self, locale: Locale, w: &mut dyn ::core::fmt::Write) -> ::core::fmt::Result {
+                self.write_message(locale, w)
+            }
+            fn reported_type(&self) -> Option<::std::borrow::Cow<'_, str>> {
+                #reported
+            }
+            fn is_retryable(&self) -> bool {
+                self.code().retryable()
+            }
+            fn upstream(&self) -> Option<crate::serve::Upstream<'_>> {
+                #upstream_body
+            }
+            fn envelope(&self) -> Option<&'static crate::serve::Envelope> {
+                #envelope_ref
+            }
+        }
+
+        crate::__private::impl_web!(Error);
+    }
+}
