@@ -1,6 +1,8 @@
 //! The example error response body of a code, as the docs (site, Markdown, `errspec explain`)
 //! show it. The one place that knows the envelope shapes, so they can later come from the spec.
 
+use crate::emit::envelope::{Example, envelope_body, problem_body};
+use crate::json::{Layout, Writer};
 use crate::model::{Catalog, Domain, ErrorDef, FieldType};
 use crate::template::Segment;
 
@@ -9,52 +11,6 @@ use crate::template::Segment;
 #[allow(dead_code, missing_docs, clippy::all)]
 #[path = "../../../payment-errors/src/particle.rs"]
 mod particle;
-
-/// A JSON value whose objects keep the order we write their keys in.
-#[derive(Debug, Clone)]
-enum Json {
-    Null,
-    Str(String),
-    Obj(Vec<(&'static str, Json)>),
-    Arr(Vec<Json>),
-}
-
-impl Json {
-    fn str(s: impl Into<String>) -> Json {
-        Json::Str(s.into())
-    }
-
-    fn write(&self, out: &mut String, depth: usize) {
-        match self {
-            Json::Null => out.push_str("null"),
-            Json::Str(s) => out.push_str(&serde_json::Value::from(s.as_str()).to_string()),
-            Json::Arr(items) if items.is_empty() => out.push_str("[]"),
-            Json::Obj(items) if items.is_empty() => out.push_str("{}"),
-            Json::Arr(items) => {
-                out.push_str("[\n");
-                for (i, v) in items.iter().enumerate() {
-                    out.push_str(&"  ".repeat(depth + 1));
-                    v.write(out, depth + 1);
-                    out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
-                }
-                out.push_str(&"  ".repeat(depth));
-                out.push(']');
-            }
-            Json::Obj(items) => {
-                out.push_str("{\n");
-                for (i, (k, v)) in items.iter().enumerate() {
-                    out.push_str(&"  ".repeat(depth + 1));
-                    out.push_str(&serde_json::Value::from(*k).to_string());
-                    out.push_str(": ");
-                    v.write(out, depth + 1);
-                    out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
-                }
-                out.push_str(&"  ".repeat(depth));
-                out.push('}');
-            }
-        }
-    }
-}
 
 /// The message of `error` in locale `locale` (an index into `catalog.locales`), its
 /// placeholders filled with their fields' `example` values (or `{name}` when a field has
@@ -120,69 +76,39 @@ fn group(n: i64) -> String {
     out
 }
 
-/// The example response body of `error` of `domain` in locale `locale` (an index into
-/// `catalog.locales`), pretty-printed JSON.
-///
-/// The envelopes are the ones the seed documents show, until the spec declares them:
-/// `cancel` answers like seed 004 (`status`, `errorType`, `errorCode`, `message`, `data`),
-/// `ebp` like seed 003 (`resultCode`, `message`, `requestId`, `timestamp`, `data`, `error`),
-/// and upstream providers (and any other domain) with `{code, message}`.
+/// The example response body of `error` of `domain` for a request in locale `locale` (an
+/// index into `catalog.locales`): exactly what the runtime (`payment_errors::serve::Reply`)
+/// sends — the domain's declared `[envelope]`, or RFC 9457 problem details when it declares
+/// none — with the placeholders filled from their examples and particles resolved. An upstream
+/// domain's codes come from the provider, which sends `{"code", "message"}`.
 pub fn response_body(
     catalog: &Catalog,
     domain: &Domain,
     error: &ErrorDef,
     locale: usize,
 ) -> String {
-    let message = Json::str(example_message(catalog, error, locale));
-    let body = match domain.id.as_str() {
-        "cancel" if !domain.upstream => Json::Obj(vec![
-            ("status", Json::str("error")),
-            (
-                "errorType",
-                error.error_type.clone().map_or(Json::Null, Json::Str),
-            ),
-            ("errorCode", Json::Null),
-            ("message", message),
-            ("data", Json::Null),
-        ]),
-        "ebp" if !domain.upstream => Json::Obj(vec![
-            ("resultCode", Json::str(&error.code)),
-            ("message", message),
-            ("requestId", Json::str("1704201234567")),
-            ("timestamp", Json::str("2025-01-02T10:00:00Z")),
-            ("data", Json::Null),
-            (
-                "error",
-                Json::Obj(vec![("errorDetails", Json::Arr(vec![]))]),
-            ),
-        ]),
-        _ => Json::Obj(vec![("code", Json::str(&error.code)), ("message", message)]),
+    let ex = Example {
+        locale,
+        message: Some(example_message),
+        ..Example::default()
     };
-    let mut out = String::new();
-    body.write(&mut out, 0);
-    out
+    if domain.upstream && domain.envelope.is_none() {
+        let mut w = Writer::new(Layout::Pretty(2));
+        w.begin_object();
+        w.key("code");
+        w.str(&error.code);
+        w.key("message");
+        w.str(&example_message(catalog, error, locale));
+        w.end_object();
+        return w.finish();
+    }
+    envelope_body(catalog, domain, error, &ex)
+        .unwrap_or_else(|| problem_body(catalog, domain, error, &ex))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn json_keeps_key_order_and_escapes() {
-        let j = Json::Obj(vec![
-            ("b", Json::str("say \"hi\" </script>")),
-            ("a", Json::Null),
-            ("c", Json::Arr(vec![Json::Null])),
-            ("d", Json::Obj(vec![])),
-        ]);
-        let mut s = String::new();
-        j.write(&mut s, 0);
-        assert_eq!(
-            s,
-            "{\n  \"b\": \"say \\\"hi\\\" </script>\",\n  \"a\": null,\n  \"c\": [\n    null\n  ],\n  \"d\": {}\n}"
-        );
-        serde_json::from_str::<serde_json::Value>(&s).unwrap();
-    }
 
     #[test]
     fn grouping() {

@@ -11,6 +11,9 @@ use crate::model::{
 };
 use crate::template::{Segment, Template};
 
+/// Renders the message of an error in a locale (an index into `Catalog::locales`).
+pub type MessageFn = fn(&Catalog, &ErrorDef, usize) -> String;
+
 /// What the example request contributes.
 #[derive(Debug, Clone)]
 pub struct Example<'a> {
@@ -21,6 +24,9 @@ pub struct Example<'a> {
     pub request_id: Option<&'a str>,
     /// `{timestamp}`.
     pub timestamp: Option<&'a str>,
+    /// How to render `{message}` and `title`; by default the placeholders are filled with their
+    /// examples and particles stay as written. The docs pass one that resolves particles.
+    pub message: Option<MessageFn>,
 }
 
 impl Default for Example<'_> {
@@ -29,6 +35,7 @@ impl Default for Example<'_> {
             locale: 0,
             request_id: Some("1767329889073"),
             timestamp: Some("2026-01-02T04:58:09.073Z"),
+            message: None,
         }
     }
 }
@@ -208,7 +215,10 @@ impl Ctx<'_> {
     }
 
     fn message(&self) -> String {
-        self.fill(&self.error.message.templates[self.locale])
+        match self.ex.message {
+            Some(render) => render(self.catalog, self.error, self.locale),
+            None => self.fill(&self.error.message.templates[self.locale]),
+        }
     }
 
     fn error_type(&self) -> Option<String> {
