@@ -2,7 +2,7 @@
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Lang, RenderOptions, render_all};
 use crate::emit::rust::{Runtime, RustOptions, generate};
@@ -283,6 +283,43 @@ fn could_not_read(e: &crate::load::LoadError, lang: Lang) -> String {
     }
 }
 
+/// Loads and validates the spec in `dir`. On failure prints why and returns the exit status:
+/// 2 when the directory cannot be read, 1 when the spec has errors (their diagnostics printed).
+fn load_valid(dir: &Path, lang: Lang) -> Result<crate::model::Catalog, i32> {
+    let checked = crate::check_dir(dir).map_err(|e| {
+        eprintln!("{}", could_not_read(&e, lang));
+        2
+    })?;
+    match checked.catalog {
+        Some(catalog) => Ok(catalog),
+        None => {
+            let opts = RenderOptions { lang, color: false };
+            eprint!(
+                "{}",
+                render_all(&checked.diagnostics, &checked.sources, opts)
+            );
+            Err(1)
+        }
+    }
+}
+
+/// Writes `text` to `out`, or prints it; returns the exit status.
+fn write_or_print(out: Option<&str>, text: &str) -> i32 {
+    match out {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("error: cannot write `{path}`: {e}");
+                2
+            }
+        },
+        None => {
+            print!("{text}");
+            0
+        }
+    }
+}
+
 fn explain_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
     let Some(code) = rest.first().filter(|c| !c.trim().is_empty()) else {
         eprintln!(
@@ -295,30 +332,11 @@ fn explain_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
         return 2;
     };
     let dir = PathBuf::from(args.value("dir").unwrap_or(DEFAULT_DIR));
-    let checked = match crate::check_dir(&dir) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{}", could_not_read(&e, lang));
-            return 2;
-        }
-    };
-    let Some(catalog) = &checked.catalog else {
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::Ko => format!(
-                    "오류: 스펙에 오류가 있습니다. 먼저 `errspec check {}`로 고치세요",
-                    dir.display()
-                ),
-                Lang::En => format!(
-                    "error: the spec has errors; fix them first (`errspec check {}`)",
-                    dir.display()
-                ),
-            }
-        );
+    // An invalid spec cannot be explained: the diagnostics say what to fix first.
+    let Ok(catalog) = load_valid(&dir, lang) else {
         return 2;
     };
-    match explain::answer(catalog, code, args.value("domain"), lang, terminal_width()) {
+    match explain::answer(&catalog, code, args.value("domain"), lang, terminal_width()) {
         Ok(text) => {
             print!("{text}");
             0
@@ -339,45 +357,19 @@ fn terminal_width() -> usize {
 }
 
 fn generate_cmd(rest: &[String], args: &Args) -> i32 {
-    let dir = spec_dir(rest, args);
-    let lang = Lang::from_env();
-    let checked = match crate::check_dir(&dir) {
+    let catalog = match load_valid(&spec_dir(rest, args), Lang::from_env()) {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("{}", could_not_read(&e, lang));
-            return 2;
-        }
-    };
-    let Some(catalog) = &checked.catalog else {
-        eprint!(
-            "{}",
-            render_all(
-                &checked.diagnostics,
-                &checked.sources,
-                RenderOptions { lang, color: false }
-            )
-        );
-        return 1;
+        Err(status) => return status,
     };
     let runtime = if args.flag("extern-runtime") {
         Runtime::Extern
     } else {
         Runtime::InCrate
     };
-    let code = generate(catalog, &RustOptions { runtime });
-    match args.value("out") {
-        Some(path) => match std::fs::write(path, code) {
-            Ok(()) => 0,
-            Err(e) => {
-                eprintln!("error: cannot write `{path}`: {e}");
-                2
-            }
-        },
-        None => {
-            print!("{code}");
-            0
-        }
-    }
+    write_or_print(
+        args.value("out"),
+        &generate(&catalog, &RustOptions { runtime }),
+    )
 }
 
 fn new_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
@@ -411,20 +403,7 @@ fn new_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
 
 #[cfg(feature = "schema")]
 fn schema_cmd(args: &Args) -> i32 {
-    let schema = crate::schema::render();
-    match args.value("out") {
-        Some(path) => match std::fs::write(path, schema) {
-            Ok(()) => 0,
-            Err(e) => {
-                eprintln!("error: cannot write `{path}`: {e}");
-                2
-            }
-        },
-        None => {
-            print!("{schema}");
-            0
-        }
-    }
+    write_or_print(args.value("out"), &crate::schema::render())
 }
 
 /// The default output folder of `errspec docs`.
@@ -449,25 +428,11 @@ fn docs_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
             return 2;
         }
     };
-    let dir = spec_dir(rest, args);
-    let checked = match crate::check_dir(&dir) {
+    let catalog = match load_valid(&spec_dir(rest, args), lang) {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("{}", could_not_read(&e, lang));
-            return 2;
-        }
+        Err(status) => return status,
     };
-    let Some(catalog) = &checked.catalog else {
-        eprint!(
-            "{}",
-            render_all(
-                &checked.diagnostics,
-                &checked.sources,
-                RenderOptions { lang, color: false }
-            )
-        );
-        return 1;
-    };
+    let catalog = &catalog;
     // Pages open in the language asked for, else the spec's default locale.
     let locale = if args.value("lang").is_some() {
         report::locale_index(catalog, lang)

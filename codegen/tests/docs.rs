@@ -390,7 +390,10 @@ fn markdown_pages_read_as_a_reference() {
     assert!(ebp.contains("| [EBP-A-0001](#ebp-a-0001) | 400 | `A` 인증 오류 | 인증 오류 |"));
     assert!(ebp.contains("### EBP-A-0001"));
     // The body EBP sends: its declared envelope, one member per line without indentation.
-    assert!(ebp.contains("```json\n{\n\"resultCode\": \"EBP-A-0001\""), "{ebp}");
+    assert!(
+        ebp.contains("```json\n{\n\"resultCode\": \"EBP-A-0001\""),
+        "{ebp}"
+    );
     let toss = &files["toss.md"];
     assert!(
         toss.contains("| [NOT\\_FOUND\\_PAYMENT\\_SESSION](#not_found_payment_session) | 404 |")
