@@ -1,18 +1,39 @@
-//! Generates the catalog's Rust API from the spec in `error-spec/` at build time.
+//! Refuses to build a catalog older than its spec.
 //!
-//! `codegen/` and `error-spec/` are symlinks into the workspace (`../codegen/src/pipeline`,
-//! `../error-spec`); cargo follows them when packaging, so the published crate carries both and
-//! builds on its own. The pipeline refers to its modules as `crate::<module>`, hence the glob
-//! import. Its `feature = "schema"` items belong to the `codegen` crate and are compiled out.
-#![allow(unexpected_cfgs)]
+//! The API is generated from `error-spec/*.toml` by `errspec check`, into `src/catalog.rs`,
+//! which is committed (see ARCHITECTURE.md, "Why the generated code is committed"): services
+//! then compile no code generator. That file records the spec's fingerprint; this script
+//! recomputes it and stops the build, with the command that fixes it, when someone changed the
+//! spec without regenerating. It uses nothing but `std` (`codegen/` is a symlink to the
+//! pipeline sources, of which it compiles two small files).
 
+#[path = "codegen/fingerprint.rs"]
 #[allow(dead_code)]
-#[path = "codegen/mod.rs"]
-mod pipeline;
+mod fingerprint;
+#[path = "codegen/strhash.rs"]
+#[allow(dead_code)]
+mod strhash;
 
-use pipeline::*;
+use std::path::Path;
 
 fn main() {
-    let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("error-spec");
-    build::generate_into_out_dir(&spec, "catalog.rs", &emit::rust::RustOptions::default());
+    println!("cargo::rerun-if-changed=error-spec");
+    println!("cargo::rerun-if-changed=src/catalog.rs");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // A copy of the crate without its spec has nothing to compare with.
+    let Ok(spec) = fingerprint::of_dir(&root.join("error-spec")) else {
+        return;
+    };
+    let generated = std::fs::read_to_string(root.join("src/catalog.rs")).unwrap_or_default();
+    if fingerprint::recorded(&generated) != Some(spec) {
+        eprintln!(
+            "error: payment-errors/src/catalog.rs was generated from another version of error-spec/\n\
+             오류: error-spec/이 바뀌었는데 payment-errors/src/catalog.rs를 다시 만들지 않았습니다\n\
+             help: run `cargo run --bin errspec -- check` at the repository root: it checks the spec \
+             and regenerates the file (commit it with the spec)\n\
+             도움말: 저장소 맨 위에서 `cargo run --bin errspec -- check`를 실행하세요. 스펙을 검사하고 \
+             파일을 다시 만듭니다 (스펙과 함께 커밋하세요)"
+        );
+        std::process::exit(1);
+    }
 }

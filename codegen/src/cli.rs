@@ -21,6 +21,8 @@ errspec — 결제 에러 스펙 도구
   check [DIR]            스펙(DIR, 기본 ./error-spec)의 모든 문제를 한 번에 보여 줍니다
       --strict           경고(번역 누락 등)도 오류로 봅니다
       --format json      문제를 한 줄에 하나씩 JSON으로 출력합니다 (CI, 편집기용)
+                         문제가 없으면 생성 코드(payment-errors/src/catalog.rs)를 갱신합니다
+      --locked           생성 코드를 고치지 않고, 스펙과 맞지 않으면 1로 끝납니다 (CI용)
   explain CODE           코드가 무슨 뜻인지 보여 줍니다 (예: errspec explain NOT_FOUND_PAYMENT)
       --domain D         여러 도메인에 같은 코드가 있을 때 고릅니다 (또는 D:CODE)
       --dir DIR          스펙 위치
@@ -56,6 +58,8 @@ Commands:
   check [DIR]            report every problem of the spec in DIR (default ./error-spec)
       --strict           treat warnings (missing translations …) as errors
       --format json      one JSON object per problem, per line (for CI and editors)
+                         a clean spec also regenerates payment-errors/src/catalog.rs
+      --locked           do not regenerate it; exit 1 if it is out of date (for CI)
   explain CODE           what a code means (errspec explain NOT_FOUND_PAYMENT)
       --domain D         pick the domain when several have the code (or D:CODE)
       --dir DIR          where the spec is
@@ -158,7 +162,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         return 2;
     };
     let known: &[&str] = match command.as_str() {
-        "check" => &["lang", "format", "strict", "color", "no-color"],
+        "check" => &["lang", "format", "strict", "locked", "color", "no-color"],
         "explain" => &["lang", "domain", "dir"],
         "generate" => &["lang", "out", "extern-runtime"],
         "diff" => &["lang", "format", "against", "dir"],
@@ -227,7 +231,28 @@ fn check(rest: &[String], args: &Args, lang: Lang) -> i32 {
         }
     };
     let strict = args.flag("strict");
-    let failed = checked.has_errors() || (strict && !checked.diagnostics.is_empty());
+    let mut failed = checked.has_errors() || (strict && !checked.diagnostics.is_empty());
+    // A clean spec brings the committed generated crate in step (or, --locked, says it is not).
+    let synced = match checked.catalog.as_ref().filter(|_| !failed) {
+        Some(catalog) => match crate::generated::sync(&dir, catalog, args.flag("locked")) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!(
+                    "{}",
+                    match lang {
+                        Lang::Ko => format!("오류: 생성 코드를 쓸 수 없습니다: {e}"),
+                        Lang::En => format!("error: cannot write the generated code: {e}"),
+                    }
+                );
+                return 2;
+            }
+        },
+        None => None,
+    };
+    if let Some(crate::generated::Sync::Stale(path)) = &synced {
+        failed = true;
+        eprintln!("{}", report::stale(path, lang));
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.value("format") {
@@ -253,6 +278,9 @@ fn check(rest: &[String], args: &Args, lang: Lang) -> i32 {
                 "{}",
                 report::summary(&dir.display().to_string(), &checked, lang)
             );
+            if let Some(line) = synced.as_ref().and_then(|s| report::synced(s, lang)) {
+                let _ = writeln!(out, "{line}");
+            }
             if strict && !checked.has_errors() && !checked.diagnostics.is_empty() {
                 let _ = writeln!(
                     out,

@@ -16,6 +16,7 @@ pub mod cli;
 pub mod diff;
 pub mod docs;
 pub mod explain;
+pub mod generated;
 pub mod report;
 pub mod scaffold;
 #[cfg(feature = "schema")]

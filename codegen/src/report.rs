@@ -144,3 +144,32 @@ pub fn locale_index(c: &Catalog, lang: Lang) -> usize {
         .position(|l| l == tag || l.starts_with(&format!("{tag}-")))
         .unwrap_or(0)
 }
+
+/// The line `errspec check` prints about the committed generated crate: `None` when it was
+/// already up to date (nothing to say) or is stale (said on stderr by [`stale`]).
+pub fn synced(s: &crate::generated::Sync, lang: Lang) -> Option<String> {
+    match s {
+        crate::generated::Sync::Written(p) => Some(match lang {
+            Lang::Ko => format!(
+                "생성 코드를 다시 만들었습니다: {} (스펙과 함께 커밋하세요)",
+                p.display()
+            ),
+            Lang::En => format!("regenerated {} (commit it with the spec)", p.display()),
+        }),
+        crate::generated::Sync::UpToDate(_) | crate::generated::Sync::Stale(_) => None,
+    }
+}
+
+/// Why `errspec check --locked` failed: the committed generated crate is older than the spec.
+pub fn stale(path: &std::path::Path, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => format!(
+            "오류: {}가 스펙과 맞지 않습니다\n도움말: `cargo run --bin errspec -- check`(--locked 없이)로 다시 만들고 커밋하세요",
+            path.display()
+        ),
+        Lang::En => format!(
+            "error: {} does not match the spec\nhelp: regenerate it with `cargo run --bin errspec -- check` (without --locked) and commit it",
+            path.display()
+        ),
+    }
+}

@@ -281,13 +281,16 @@ fn generated_code_marks_deprecated_codes_and_leaves_retired_ones_out() {
 fn the_generated_crate_compiles_and_warns_users_of_deprecated_codes() {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lifecycle-crate");
     let _ = std::fs::remove_dir_all(&out);
-    std::fs::create_dir_all(&out).unwrap();
+    // The crate's sources with this catalog in place of the repository's.
+    let krate = Path::new(env!("CARGO_MANIFEST_DIR")).join("../payment-errors");
+    copy_dir(&krate.join("src"), &out.join("src"));
+    copy_dir(&krate.join("codegen"), &out.join("codegen"));
     std::fs::write(
-        out.join("catalog.rs"),
+        out.join("src/catalog.rs"),
         generate(&catalog(), &RustOptions::default()),
     )
     .unwrap();
-    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("../payment-errors/src/lib.rs");
+    let lib = out.join("src/lib.rs");
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
     let rmeta = out.join("libpayment_errors.rmeta");
     let compile = |args: &[&std::ffi::OsStr]| {
@@ -300,7 +303,6 @@ fn the_generated_crate_compiles_and_warns_users_of_deprecated_codes() {
                 "--emit=metadata",
             ])
             .args(args)
-            .env("OUT_DIR", &out)
             .output()
             .expect("rustc");
         (
@@ -363,4 +365,17 @@ fn the_generated_crate_compiles_and_warns_users_of_deprecated_codes() {
     );
     assert!(!ok);
     assert!(err.contains("Pay005"), "{err}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
 }

@@ -61,7 +61,9 @@ pub mod web;
 #[path = "runtime.rs"]
 pub mod __private;
 
-include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+// The API generated from the spec by `errspec check` (committed; `build.rs` checks that it
+// matches the spec).
+include!("catalog.rs");
 
 /// A wire code that a domain does not have (the error of `Code::from_str`). It keeps the code
 /// as received.

@@ -6,6 +6,10 @@ use core::fmt;
 pub use crate::particle::Particle;
 pub use crate::{UnknownCode, UnknownLocale};
 
+/// The hash of `Code::from_code`'s tables, shared with the generator that builds them.
+#[path = "../codegen/strhash.rs"]
+pub mod strhash;
+
 #[cfg(feature = "serde")]
 pub use serde;
 

@@ -1,5 +1,6 @@
-//! The build-script entry point: what `payment-errors/build.rs` (and other crates that compile
-//! a catalog) call.
+//! The build-script entry point, for crates that compile a catalog of their own at build time
+//! (the test crate's adversarial fixture; `payment-errors` itself commits its generated code,
+//! see [`crate::generated`]).
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

@@ -1,20 +1,23 @@
 //! The spec pipeline: load (TOML with spans) → validate (every rule, every problem) →
 //! model (a validated [`model::Catalog`]) → emit (pure functions per artifact).
 //!
-//! These modules are compiled twice: into the `codegen` library, and into `payment-errors`'
-//! build script, through the `payment-errors/codegen` symlink (see ARCHITECTURE.md). So they
-//! may use only the dependencies both manifests list, refer to each other as
-//! `crate::<module>`, and gate anything else behind `#[cfg(feature = "schema")]`.
+//! Three of these files are also compiled into `payment-errors`, through its `codegen`
+//! symlink, so that both sides agree byte for byte: [`json`] (response bodies), [`strhash`]
+//! (the lookup hash) and [`fingerprint`] (the build script's staleness check). They use
+//! nothing but `core`/`std` and refer to each other as `crate::<module>`. Anything that needs
+//! the `schema` feature is gated behind `#[cfg(feature = "schema")]`.
 
 pub mod build;
 pub mod codefmt;
 pub mod diagnostic;
 pub mod emit;
+pub mod fingerprint;
 pub mod ident;
 pub mod json;
 pub mod load;
 pub mod model;
 pub mod raw;
+pub mod strhash;
 pub mod template;
 pub mod validate;
 

@@ -2,5 +2,6 @@
 //! artifact. They do no I/O and never report user errors — the validator already did.
 
 pub mod envelope;
+pub mod lookup;
 pub mod rust;
 pub mod serve;
