@@ -36,13 +36,13 @@
 //!   word: 10 십, 100 백, 1000 천, then the 만/억/조/경/해 unit of its last non-zero group of
 //!   four digits, since that unit is what is spoken last: 10⁴ 만, 10⁵ 십**만**, 10⁸ 억,
 //!   10¹² 조, 10¹³ 십**조**, 10¹⁶ 경, 10²⁰ 해. Beyond 해 (24 or more trailing zeros) → `None`.
-//!   `0` alone is 영. Thousands separators are ignored (`1,000` 천), a leading sign too
-//!   (`-3` 삼). Digits after a decimal point are read one by one, so `3.5` ends in 오 and
-//!   `3.0` / `2.50` in 영.
-//!   Codes, where a number is read digit by digit and a trailing 0 may be 영 or 공, are
-//!   decided by a non-zero last digit and give `None` for a trailing zero: numbers with a
-//!   leading zero (`010`), groups after `-`, `_`, `#` or a letter-led dot (`010-1234-5670`,
-//!   `ord_100`, `v1.10`), dotted groups (`1.2.10`; `192.168.0.1` ends in 일). Dates
+//!   `0` alone is 영, which ends in ㅇ like 공: `0은`, `0이`, `0으로`. Thousands separators are
+//!   ignored (`1,000` 천), a leading sign too (`-3` 삼). Digits after a decimal point are read
+//!   one by one, so `3.5` ends in 오 and `3.0` / `2.50` in 영.
+//!   Codes are read digit by digit, and their last digit decides (a trailing 0 is 영 or 공,
+//!   ㅇ either way): numbers with a leading zero (`010`), groups after `-`, `_`, `#` or a
+//!   letter-led dot (`010-1234-5670`, `ord_100`, `v1.10`), dotted groups (`1.2.10`;
+//!   `192.168.0.1` ends in 일). Dates
 //!   (`2024-01-15`, `2024. 1. 15.`; read with a trailing 일 or digit by digit), fractions
 //!   (`3/4`, read 사분의 삼) and times or ratios (`10:30`) give `None`.
 //!   Digits glued to Latin letters (`MP3`, `EC2`, `S24`) are often read in English, so they
@@ -277,7 +277,7 @@ pub const fn resolve_u64(n: u64, particle: Particle) -> &'static str {
 /// place word it ends with (십, 백, 천, 만, 억, 조, 경).
 pub const fn integer_final_sound(n: u64) -> Coda {
     if n == 0 {
-        return Coda::Vowel; // 영
+        return Coda::Consonant; // 영
     }
     let mut n = n;
     let mut zeros = 0;
@@ -309,12 +309,12 @@ const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-/// Korean name of a digit: 영 일 이 삼 사 오 육 칠 팔 구.
+/// Korean name of a digit: 영 (or 공) 일 이 삼 사 오 육 칠 팔 구.
 const fn digit_coda(d: u8) -> Coda {
     match d {
-        1 | 7 | 8 => Coda::Rieul, // 일, 칠, 팔
-        3 | 6 => Coda::Consonant, // 삼, 육
-        _ => Coda::Vowel,         // 영, 이, 사, 오, 구
+        1 | 7 | 8 => Coda::Rieul,     // 일, 칠, 팔
+        0 | 3 | 6 => Coda::Consonant, // 영 and 공 (ㅇ), 삼, 육
+        _ => Coda::Vowel,             // 이, 사, 오, 구
     }
 }
 
@@ -418,8 +418,7 @@ fn unit_symbol_sound(c: char, it: &mut Reversed<'_>) -> Option<Coda> {
 /// (`$10` and `10$` are both 십 달러).
 fn currency_coda(c: char) -> Option<Coda> {
     match c {
-        '€' | '£' => Some(Coda::Vowel), // 유로, 파운드
-        '$' => Some(Coda::Rieul),       // 달러
+        '€' | '£' | '$' => Some(Coda::Vowel), // 유로, 파운드, 달러
         '₩' | '\u{FFE6}' | '¥' | '\u{FFE5}' => Some(Coda::Consonant), // 원, 엔/위안
         _ => None,
     }
@@ -495,22 +494,18 @@ impl DigitRun {
 
     /// Read as a whole integer: 영, a digit name, or a place word.
     fn as_integer(self) -> Option<Coda> {
-        if self.last != 0 {
+        if self.last != 0 || self.zeros == self.digits || self.first == 0 {
+            // "0" is 영; "00" and "010" are codes read digit by digit, whose last 0 is 영 or
+            // 공: both end in ㅇ.
             Some(digit_coda(self.last))
-        } else if self.zeros == self.digits {
-            // "0" is 영; "00", "000" are codes (영영 or 공공).
-            (self.digits == 1).then_some(Coda::Vowel)
-        } else if self.first == 0 {
-            // "010", "0100": a code read digit by digit, and the last 0 is 영 or 공.
-            None
         } else {
             place_coda(self.zeros)
         }
     }
 
-    /// Read digit by digit: a non-zero last digit decides, a trailing 0 (영 or 공) does not.
+    /// Read digit by digit; a trailing 0 is 영 or 공, both ending in ㅇ.
     fn as_code(self) -> Option<Coda> {
-        (self.last != 0).then_some(digit_coda(self.last))
+        Some(digit_coda(self.last))
     }
 
     /// Digits after a decimal point, read one by one; 0 is 영.
@@ -1274,11 +1269,11 @@ mod tests {
         ("\u{1107}\u{1161}\u{1103}\u{1161}", IGa, Some("가")), // 바다 (NFD)
         ("\u{110C}\u{1175}\u{11B8}", EuroRo, Some("으로")), // 집 (NFD)
         // Every digit with every particle.
-        ("0", EunNeun, Some("는")), // 영
-        ("0", IGa, Some("가")),
-        ("0", EulReul, Some("를")),
-        ("0", GwaWa, Some("와")),
-        ("0", EuroRo, Some("로")),
+        ("0", EunNeun, Some("은")), // 영 (ㅇ)
+        ("0", IGa, Some("이")),
+        ("0", EulReul, Some("을")),
+        ("0", GwaWa, Some("과")),
+        ("0", EuroRo, Some("으로")),
         ("1", EunNeun, Some("은")), // 일
         ("1", IGa, Some("이")),
         ("1", EulReul, Some("을")),
@@ -1354,22 +1349,22 @@ mod tests {
         ("9223372036854775807", EunNeun, Some("은")),       // …칠
         // Decimals, signs, units.
         ("3.5", EunNeun, Some("는")),   // 삼 점 오
-        ("3.0", EunNeun, Some("는")),   // 삼 점 영
+        ("3.0", EunNeun, Some("은")),   // 삼 점 영
         ("3.14", IGa, Some("가")),      // 삼 점 일 사
         ("0.1", EuroRo, Some("로")),    // 영 점 일
-        ("2.50", EunNeun, Some("는")),  // 이 점 오 영
+        ("2.50", EunNeun, Some("은")),  // 이 점 오 영
         (".5", IGa, Some("가")),        // 점 오
-        ("1,234.50", IGa, Some("가")),  // … 점 오 영
+        ("1,234.50", IGa, Some("이")),  // … 점 오 영
         ("-3", EunNeun, Some("은")),    // 마이너스 삼
         ("-10", IGa, Some("이")),       // 마이너스 십
-        ("-0", EunNeun, Some("는")),    // 마이너스 영
+        ("-0", EunNeun, Some("은")),    // 마이너스 영
         ("+82", EunNeun, Some("는")),   // 플러스 팔십이
         ("1.", EunNeun, Some("은")),    // 일
         ("10%", EunNeun, Some("는")),   // 십 퍼센트
         ("30℃", IGa, Some("가")),       // 삼십 도
         ("100$", EuroRo, Some("로")),   // 백 달러
         ("$10", EuroRo, Some("로")),    // 십 달러
-        ("$3.50", EunNeun, Some("은")), // 삼 점 오 영 달러
+        ("$3.50", EunNeun, Some("는")), // 삼 점 오 달러
         ("₩10,000", IGa, Some("이")),   // 만 원
         ("€5", EunNeun, Some("는")),    // 오 유로
         ("%", EunNeun, None),
@@ -1378,17 +1373,17 @@ mod tests {
         ("회차10", IGa, Some("이")),     // 회차 십
         // Codes read digit by digit.
         ("007", IGa, Some("이")),               // 공공칠
-        ("010", IGa, None),                     // 공일공 or 영일영
-        ("00", EunNeun, None),                  // 영영 or 공공
+        ("010", IGa, Some("이")),               // 공일공 or 영일영: ㅇ either way
+        ("00", EunNeun, Some("은")),            // 영영 or 공공
         ("010-1234-5678", EunNeun, Some("은")), // …오육칠팔
-        ("010-1234-5670", EunNeun, None),       // …칠공 or 칠영
+        ("010-1234-5670", EunNeun, Some("은")), // …칠공 or 칠영
         ("192.168.0.1", EunNeun, Some("은")),   // …점 일
-        ("1.2.10", EunNeun, None),              // 일 점 이 점 십, or 일영
-        ("v1.10", EunNeun, None),
-        ("ord_100", EunNeun, None),
-        ("ord_101", EunNeun, Some("은")), // …일
-        ("ORDER-1234", IGa, Some("가")),  // 오더 일이삼사
-        ("2024-01-15", EunNeun, None),    // 십오 일, or 일오
+        ("1.2.10", EunNeun, Some("은")),        // 일 점 이 점 십, or 일영
+        ("v1.10", EunNeun, Some("은")),         // 일 점 십, or 일 점 일영
+        ("ord_100", EunNeun, Some("은")),       // 백, or 일공공
+        ("ord_101", EunNeun, Some("은")),       // …일
+        ("ORDER-1234", IGa, Some("가")),        // 오더 일이삼사
+        ("2024-01-15", EunNeun, None),          // 십오 일, or 일오
         ("2024.01.15", EunNeun, None),
         ("2024. 1. 15.", EunNeun, None),
         ("10:30", EunNeun, None), // 열 시 삼십 분
@@ -1678,7 +1673,7 @@ mod tests {
 
     #[test]
     fn integers_by_hand() {
-        assert_eq!(resolve_integer(0, IGa), "가"); // 영
+        assert_eq!(resolve_integer(0, IGa), "이"); // 영
         assert_eq!(resolve_integer(3, IGa), "이"); // 삼
         assert_eq!(resolve_integer(-8, EuroRo), "로"); // 팔
         assert_eq!(resolve_integer(10, EuroRo), "으로"); // 십

@@ -131,6 +131,96 @@ pub fn particle_amount(n: i64, style: AmountStyle, p: Particle) -> &'static str 
     }
 }
 
+/// One piece of a message template, as the generated `Error::write_message` hands it to
+/// [`render`]: literal text, or the value of an argument (by index) written one way or
+/// another, or the particle that fits it.
+#[derive(Clone, Copy, Debug)]
+pub enum Piece {
+    /// Literal text.
+    Text(&'static str),
+    /// A string argument.
+    Str(usize),
+    /// The particle after a string argument; the writer's spelling when its sound is unknown.
+    StrParticle(usize, Particle, &'static str),
+    /// An integer argument.
+    Int(usize),
+    /// The particle after an integer argument.
+    IntParticle(usize, Particle),
+    /// An amount argument.
+    Amount(usize, AmountStyle),
+    /// The particle after an amount argument.
+    AmountParticle(usize, AmountStyle, Particle),
+}
+
+/// The value of a placeholder, for [`render`].
+#[derive(Clone, Copy, Debug)]
+pub enum Arg<'a> {
+    /// A string (`String` fields, upstream codes and messages).
+    Str(&'a str),
+    /// An integer or an amount.
+    Int(i64),
+}
+
+/// Writes a message from its pieces and its arguments, without allocating: the way
+/// `fmt::Arguments` works, with staff text kept out of format strings and particles chosen
+/// from the values. Data rather than code per message keeps the generated crate small and
+/// quick to compile at any catalog size.
+pub fn render(w: &mut dyn fmt::Write, args: &[Arg<'_>], pieces: &[Piece]) -> fmt::Result {
+    for piece in pieces {
+        match *piece {
+            Piece::Text(t) => w.write_str(t)?,
+            Piece::Str(i) => w.write_str(str_arg(args, i))?,
+            Piece::StrParticle(i, p, undecided) => {
+                w.write_str(particle(str_arg(args, i), p, undecided))?;
+            }
+            Piece::Int(i) => write_integer(w, int_arg(args, i))?,
+            Piece::IntParticle(i, p) => w.write_str(particle_integer(int_arg(args, i), p))?,
+            Piece::Amount(i, style) => write_amount(w, int_arg(args, i), style)?,
+            Piece::AmountParticle(i, style, p) => {
+                w.write_str(particle_amount(int_arg(args, i), style, p))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+// The generator pairs every piece with an argument of its kind; anything else writes nothing
+// rather than panic.
+fn str_arg<'a>(args: &[Arg<'a>], i: usize) -> &'a str {
+    match args.get(i) {
+        Some(Arg::Str(s)) => s,
+        _ => "",
+    }
+}
+
+fn int_arg(args: &[Arg<'_>], i: usize) -> i64 {
+    match args.get(i) {
+        Some(Arg::Int(n)) => *n,
+        _ => 0,
+    }
+}
+
+/// `s.to_owned()`, kept out of line: `Error::example` calls it once per placeholder, and
+/// thousands of inlined allocations in one function make large catalogs slow to compile.
+#[inline(never)]
+pub fn owned(s: &str) -> String {
+    s.to_owned()
+}
+
+/// Any `fmt::Write`, sized or not, as a `&mut dyn fmt::Write`: the generic
+/// `Error::write_message` hands its writer to one non-generic body through this.
+pub struct DynWrite<'a, W: ?Sized>(pub &'a mut W);
+
+impl<W: fmt::Write + ?Sized> fmt::Write for DynWrite<'_, W> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.write_str(s)
+    }
+
+    fn write_char(&mut self, c: char) -> fmt::Result {
+        self.0.write_char(c)
+    }
+}
+
 /// Deserializes a `Code` from its wire code.
 #[cfg(feature = "serde")]
 pub struct CodeVisitor<T> {

@@ -109,9 +109,14 @@ fn ebp_codes_statuses_and_messages_equal_the_reference_table() {
         // The type letter is the category.
         assert_eq!(c.category().as_str(), &code[4..5], "{code}");
     }
-    // Spec order is the reference's order, and nothing else is in the domain.
-    let ours: Vec<&str> = ebp::Code::ALL.iter().map(|c| c.as_str()).collect();
+    // The seed's codes keep the reference's order in the spec. Codes added later (a new
+    // error, as the staff guide walks through) may follow; they are not the seed's business.
     let theirs: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    let ours: Vec<&str> = ebp::Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| theirs.contains(c))
+        .collect();
     assert_eq!(ours, theirs);
     // The success row is not an error.
     assert!(ebp::Code::from_code("0").is_none());
@@ -240,8 +245,12 @@ fn every_cancel_case_is_its_own_code_with_the_seed_status_and_message() {
         seen.insert(code);
     }
     assert_eq!(with_status, 4, "400, 401, 403 and 410 examples");
-    let all: BTreeSet<cancel::Code> = cancel::Code::ALL.iter().copied().collect();
-    assert_eq!(seen, all, "every cancel code comes from a seed case");
+    // Every seed case has its own code (codes added later may exist besides them).
+    assert_eq!(
+        seen.len(),
+        12,
+        "the seed's 11 cases and the gateway pass-through"
+    );
 }
 
 #[test]
@@ -353,7 +362,7 @@ fn toss_codes_messages_and_operations_equal_the_questions() {
     assert_eq!(listed.len(), 14, "13 codes, FAILED_DB_PROCESSING twice");
     let distinct: BTreeSet<&str> = listed.iter().map(|l| l.1.as_str()).collect();
     assert_eq!(distinct.len(), 13);
-    assert_eq!(toss::Code::ALL.len(), 13);
+    assert!(toss::Code::ALL.len() >= 13);
     for (group, code, message) in &listed {
         let c = toss::Code::from_code(code).unwrap_or_else(|| panic!("{code} missing from toss"));
         assert_eq!(c.message(Locale::Ko), message, "{code}");

@@ -532,7 +532,7 @@ fn domain_tokens(
     let (action_names, action_statics) = opt_tables("ACTION", &|e| e.action.as_ref());
 
     let category_fn = (!d.categories.is_empty()).then(|| {
-        let arms = errors.iter().zip(&variants).map(|(e, v)| {
+        let vals = errors.iter().map(|e| {
             // The validator guarantees every live error of a domain with categories has one.
             let c = d
                 .categories
@@ -540,14 +540,13 @@ fn domain_tokens(
                 .find(|c| Some(&c.key) == e.category.as_ref())
                 .unwrap_or(&d.categories[0]);
             let c = ident(&c.ident);
-            quote!(Code::#v => Category::#c)
+            quote!(Category::#c)
         });
         quote! {
             /// The category of the code.
             pub const fn category(self) -> Category {
-                match self {
-                    #(#arms,)*
-                }
+                const CATEGORY: [Category; #n] = [#(#vals),*];
+                CATEGORY[self as usize]
             }
         }
     });
@@ -895,12 +894,13 @@ fn error_tokens(
     let render_arms = dynamic.iter().map(|(e, v)| {
         let mut names: Vec<Ident> = e.fields.iter().map(|f| ident(&f.name)).collect();
         names.extend(super::serve::carried(e).map(|(n, _)| n));
+        let args = render_args(e, rt);
         let per_locale = catalog.locales.iter().enumerate().map(|(i, l)| {
             let loc = ident(&crate::ident::locale_variant(l));
-            let body = render_template(e, i, l, rt);
-            quote!(Locale::#loc => { #body })
+            let pieces = render_pieces(e, i, l, rt);
+            quote!(Locale::#loc => &[#(#pieces),*])
         });
-        quote!(Error::#v { #(#names),* } => match locale { #(#per_locale)* })
+        quote!(Error::#v { #(#names),* } => #rt::render(w, &[#(#args),*], match locale { #(#per_locale,)* }))
     });
     let render_body = if dynamic.is_empty() {
         quote!(w.write_str(self.code().message(locale)))
@@ -973,6 +973,11 @@ fn error_tokens(
 
             /// Writes the message in `locale` into `w` without allocating.
             pub fn write_message<W: ::core::fmt::Write + ?Sized>(&self, locale: Locale, w: &mut W) -> ::core::fmt::Result {
+                self.write_message_dyn(locale, &mut #rt::DynWrite(w))
+            }
+
+            // One body for every writer type (`write_message` is generic).
+            fn write_message_dyn(&self, locale: Locale, w: &mut dyn ::core::fmt::Write) -> ::core::fmt::Result {
                 #render_body
             }
         }
@@ -1007,61 +1012,85 @@ fn carries_values(e: &ErrorDef) -> bool {
 }
 
 /// The statements that write template `i` of `e` for locale tag `tag`.
-fn render_template(e: &ErrorDef, i: usize, tag: &str, rt: &TokenStream) -> TokenStream {
-    let korean_amounts = tag == "ko" || tag.starts_with("ko-");
-    let style = if korean_amounts {
+/// The arguments of an error's message, in the order [`render_pieces`] numbers them: its
+/// fields, then (a pass-through error) the upstream code and message.
+fn render_args(e: &ErrorDef, rt: &TokenStream) -> Vec<TokenStream> {
+    let mut args: Vec<TokenStream> = e
+        .fields
+        .iter()
+        .map(|f| {
+            let name = ident(&f.name);
+            match f.ty {
+                FieldType::String => quote!(#rt::Arg::Str(#name)),
+                FieldType::Integer | FieldType::Amount => quote!(#rt::Arg::Int(*#name)),
+            }
+        })
+        .collect();
+    if e.passthrough.is_some() {
+        for field in [crate::model::UPSTREAM_CODE, crate::model::UPSTREAM_MESSAGE] {
+            if let Some(value) = super::serve::upstream_value(e, field) {
+                args.push(quote!(#rt::Arg::Str(#value)));
+            }
+        }
+    }
+    args
+}
+
+/// The pieces of message `i` (locale `tag`) of `e`, for `rt::render`.
+fn render_pieces(e: &ErrorDef, i: usize, tag: &str, rt: &TokenStream) -> Vec<TokenStream> {
+    let style = if tag == "ko" || tag.starts_with("ko-") {
         quote!(#rt::AmountStyle::Korean)
     } else {
         quote!(#rt::AmountStyle::Code)
     };
-    let mut stmts = Vec::new();
+    let upstream = |field: &str| {
+        let n = e.fields.len();
+        match field {
+            crate::model::UPSTREAM_CODE => Some(n),
+            crate::model::UPSTREAM_MESSAGE => Some(n + 1),
+            _ => None,
+        }
+        .filter(|_| e.passthrough.is_some())
+    };
+    let mut pieces = Vec::new();
     for seg in &e.message.templates[i].segments {
         match seg {
             Segment::Text(t) => {
                 let t = lit(t);
-                stmts.push(quote!(w.write_str(#t)?;));
+                pieces.push(quote!(#rt::Piece::Text(#t)));
             }
             Segment::Hole {
                 field, particle, ..
             } => {
-                if let Some(value) = super::serve::upstream_value(e, field) {
-                    stmts.push(quote!(w.write_str(#value)?;));
-                    if let Some(p) = particle {
-                        let kind = ident(p.kind.variant());
-                        let spelling = lit(&p.spelling);
-                        stmts.push(quote!(w.write_str(#rt::particle(#value, #rt::Particle::#kind, #spelling))?;));
-                    }
-                    continue;
-                }
-                let Some(f) = e.fields.iter().find(|f| &f.name == field) else {
-                    continue;
+                let (at, ty) = match e.fields.iter().position(|f| &f.name == field) {
+                    Some(at) => (at, e.fields[at].ty),
+                    None => match upstream(field) {
+                        Some(at) => (at, FieldType::String),
+                        None => continue,
+                    },
                 };
-                let name = ident(&f.name);
-                match f.ty {
-                    FieldType::String => stmts.push(quote!(w.write_str(#name)?;)),
-                    FieldType::Integer => stmts.push(quote!(#rt::write_integer(w, *#name)?;)),
-                    FieldType::Amount => stmts.push(quote!(#rt::write_amount(w, *#name, #style)?;)),
-                }
+                let at = Literal::usize_unsuffixed(at);
+                pieces.push(match ty {
+                    FieldType::String => quote!(#rt::Piece::Str(#at)),
+                    FieldType::Integer => quote!(#rt::Piece::Int(#at)),
+                    FieldType::Amount => quote!(#rt::Piece::Amount(#at, #style)),
+                });
                 if let Some(p) = particle {
                     let kind = ident(p.kind.variant());
-                    let spelling = lit(&p.spelling);
                     let pk = quote!(#rt::Particle::#kind);
-                    stmts.push(match f.ty {
+                    pieces.push(match ty {
                         FieldType::String => {
-                            quote!(w.write_str(#rt::particle(#name, #pk, #spelling))?;)
+                            let spelling = lit(&p.spelling);
+                            quote!(#rt::Piece::StrParticle(#at, #pk, #spelling))
                         }
-                        FieldType::Integer => {
-                            quote!(w.write_str(#rt::particle_integer(*#name, #pk))?;)
-                        }
-                        FieldType::Amount => {
-                            quote!(w.write_str(#rt::particle_amount(*#name, #style, #pk))?;)
-                        }
+                        FieldType::Integer => quote!(#rt::Piece::IntParticle(#at, #pk)),
+                        FieldType::Amount => quote!(#rt::Piece::AmountParticle(#at, #style, #pk)),
                     });
                 }
             }
         }
     }
-    quote!(#(#stmts)* Ok(()))
+    pieces
 }
 
 #[cfg(test)]

@@ -93,7 +93,7 @@ pub fn domain_tokens(
     let detail = (!d.details.is_empty()).then(|| detail_tokens(catalog, d, rt));
     let error_type = d.has_error_types().then(|| error_type_tokens(errors, rt));
     let from_received = from_received_tokens(d, errors);
-    let example = example_tokens(errors);
+    let example = example_tokens(errors, rt);
     let in_crate = (runtime == Runtime::InCrate).then(|| in_crate_tokens(catalog, d, errors));
     quote! {
         #received
@@ -352,7 +352,7 @@ fn from_received_tokens(d: &Domain, errors: &[&ErrorDef]) -> TokenStream {
 }
 
 /// `Error::example(code)`: an error of every code with example values, for docs and tests.
-fn example_tokens(errors: &[&ErrorDef]) -> TokenStream {
+fn example_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
     let arms = errors.iter().map(|e| {
         let v = ident(&e.ident);
         let mut inits: Vec<TokenStream> = e
@@ -363,7 +363,7 @@ fn example_tokens(errors: &[&ErrorDef]) -> TokenStream {
                 match f.ty {
                     FieldType::String => {
                         let ex = lit(f.example.as_deref().unwrap_or(&f.written));
-                        quote!(#n: ::std::string::String::from(#ex))
+                        quote!(#n: #rt::owned(#ex))
                     }
                     FieldType::Integer | FieldType::Amount => {
                         let ex = f
