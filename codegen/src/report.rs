@@ -57,8 +57,9 @@ pub fn summary(dir: &str, checked: &Checked, lang: Lang) -> String {
     out.push_str(&match lang {
         Lang::Ko => format!("오류 {}개, 경고 {}개\n", counts.errors, counts.warnings),
         Lang::En => format!(
-            "{} error(s), {} warning(s)\n",
-            counts.errors, counts.warnings
+            "{}, {}\n",
+            count(counts.errors, "error", "errors"),
+            count(counts.warnings, "warning", "warnings")
         ),
     });
     out
@@ -87,18 +88,18 @@ fn catalog_summary(dir: &str, c: &Catalog, lang: Lang) -> String {
         total += live;
         let mut parts = vec![match lang {
             Lang::Ko => format!("코드 {live}개"),
-            Lang::En => format!("{live} code(s)"),
+            Lang::En => count(live, "code", "codes"),
         }];
         if !d.categories.is_empty() {
             parts.push(match lang {
                 Lang::Ko => format!("분류 {}개", d.categories.len()),
-                Lang::En => format!("{} categories", d.categories.len()),
+                Lang::En => count(d.categories.len(), "category", "categories"),
             });
         }
         if !d.operations.is_empty() {
             parts.push(match lang {
                 Lang::Ko => format!("API 묶음 {}개", d.operations.len()),
-                Lang::En => format!("{} operations", d.operations.len()),
+                Lang::En => count(d.operations.len(), "operation", "operations"),
             });
         }
         if deprecated > 0 {
@@ -128,7 +129,11 @@ fn catalog_summary(dir: &str, c: &Catalog, lang: Lang) -> String {
     }
     out.push_str(&match lang {
         Lang::Ko => format!("도메인 {}개, 코드 {total}개\n", c.domains.len()),
-        Lang::En => format!("{} domain(s), {total} code(s)\n", c.domains.len()),
+        Lang::En => format!(
+            "{}, {}\n",
+            count(c.domains.len(), "domain", "domains"),
+            count(total, "code", "codes")
+        ),
     });
     out
 }
@@ -172,4 +177,9 @@ pub fn stale(path: &std::path::Path, lang: Lang) -> String {
             path.display()
         ),
     }
+}
+
+/// `1 code`, `2 codes`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

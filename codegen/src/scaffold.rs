@@ -69,7 +69,13 @@ pub fn plan(dir: &Path, loaded: &Loaded, req: &NewError<'_>) -> Result<Scaffold,
         .iter()
         .map(|c| c.key.get_ref().as_str())
         .collect();
-    let used = codes_in(text);
+    let mut used = codes_in(text);
+    // Codes deleted outright (not retired) are gone from the file but not from its history.
+    let deleted: Vec<String> = codes_in_history(&path)
+        .into_iter()
+        .filter(|c| !used.contains(c))
+        .collect();
+    used.extend(deleted.iter().cloned());
     let format = match settings.and_then(|s| s.code_format.as_ref()) {
         None => None,
         Some(f) => Some(CodeFormat::parse(f.get_ref()).map_err(|_| {
@@ -111,6 +117,18 @@ pub fn plan(dir: &Path, loaded: &Loaded, req: &NewError<'_>) -> Result<Scaffold,
             let code = code.trim();
             if code.is_empty() {
                 return Err(Msg::new("코드가 비어 있습니다", "the code is empty"));
+            }
+            if deleted.iter().any(|u| u == code) {
+                return Err(Msg::new(
+                    format!(
+                        "코드 `{code}`은(는) 예전에 {}.toml에 있다가 지워졌습니다 (git 기록). 코드는 한 번 쓰면 다시 쓰지 않습니다. 새 코드를 쓰세요",
+                        domain.id
+                    ),
+                    format!(
+                        "code `{code}` was in {}.toml before and was deleted (git history); a code is never reused, so pick a new one",
+                        domain.id
+                    ),
+                ));
             }
             if used.iter().any(|u| u == code) {
                 return Err(Msg::new(
@@ -316,6 +334,50 @@ fn codes_in(text: &str) -> Vec<String> {
     match table.get_ref().get("errors").map(|e| e.get_ref()) {
         Some(DeValue::Table(t)) => t.iter().map(|(k, _)| k.get_ref().to_string()).collect(),
         _ => Vec::new(),
+    }
+}
+
+/// Every code that a `[errors."CODE"]` header ever named in the git history of `file` (renames
+/// followed); empty outside a git checkout or without `git`.
+fn codes_in_history(file: &Path) -> Vec<String> {
+    let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
+        return Vec::new();
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["log", "--format=", "--patch", "--follow", "--"])
+        .arg(name)
+        .stderr(std::process::Stdio::null())
+        .output();
+    let Some(out) = out.ok().filter(|o| o.status.success()) else {
+        return Vec::new();
+    };
+    let mut codes: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.strip_prefix(['+', '-']))
+        .filter_map(header_code)
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+/// The code of an `[errors."CODE"]` (or `[errors.CODE]`) header line.
+fn header_code(line: &str) -> Option<String> {
+    let line = line.trim();
+    let inner = line.strip_prefix("[errors.")?;
+    let inner = inner.split('#').next()?.trim_end().strip_suffix(']')?;
+    let header = format!("[errors.{inner}]\n");
+    let (table, _) = DeTable::parse_recoverable(&header);
+    match table.get_ref().get("errors").map(|e| e.get_ref()) {
+        Some(DeValue::Table(t)) => t.iter().next().map(|(k, _)| k.get_ref().to_string()),
+        _ => None,
     }
 }
 
@@ -628,6 +690,22 @@ mod tests {
             "{}",
             s.text
         );
+    }
+
+    #[test]
+    fn history_headers_name_their_code() {
+        assert_eq!(
+            header_code("[errors.\"EBP-C-0012\"]").as_deref(),
+            Some("EBP-C-0012")
+        );
+        assert_eq!(
+            header_code("  [errors.NOT_FOUND] # gone").as_deref(),
+            Some("NOT_FOUND")
+        );
+        assert_eq!(header_code("[errors.'a.b']").as_deref(), Some("a.b"));
+        assert_eq!(header_code("[errors.\"X\".fields]").as_deref(), Some("X"));
+        assert_eq!(header_code("[domain]"), None);
+        assert_eq!(header_code("message.ko = \"[errors.X]\""), None);
     }
 
     #[test]

@@ -144,3 +144,123 @@ fn the_sample_check_output_is_real() {
          Now:\n{block}"
     );
 }
+
+// ---- section 2, followed step by step ---------------------------------------------------
+
+/// The console block after `<!-- walkthrough:<name>`: its command line and the lines below it,
+/// and where the lines start and end in the guide.
+fn walkthrough_block(guide: &str, name: &str) -> (String, Vec<String>, usize, usize) {
+    let marker = format!("<!-- walkthrough:{name}");
+    let at = guide
+        .find(&marker)
+        .unwrap_or_else(|| panic!("{marker} in the guide"));
+    let open = at + guide[at..].find("```console\n").expect("a console block") + 11;
+    let close = open + guide[open..].find("```\n").expect("the block's end");
+    let mut lines = guide[open..close].lines();
+    let command = lines.next().expect("a command line").to_owned();
+    let body_start = open + command.len() + 1;
+    (
+        command,
+        lines.map(str::to_owned).collect(),
+        body_start,
+        close,
+    )
+}
+
+/// The guide's `toml` block after `<!-- walkthrough:fill -->`.
+fn fill_block(guide: &str) -> String {
+    let at = guide
+        .find("<!-- walkthrough:fill")
+        .expect("walkthrough:fill");
+    let open = at + guide[at..].find("```toml\n").expect("a toml block") + 8;
+    let close = open + guide[open..].find("```\n").expect("the block's end");
+    guide[open..close].to_owned()
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_errspec"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .output()
+        .unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
+/// Section 2 on a repository-shaped copy, step by step: `errspec new`, `errspec check` with the
+/// messages still empty, the guide's own example pasted in, `errspec check` again. What the
+/// guide shows is what happens; `UPDATE_GUIDE=1` refreshes the exact blocks.
+#[test]
+fn the_walkthrough_is_what_happens() {
+    let tmp = std::env::temp_dir().join(format!("errspec-guide-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(tmp.join("error-spec")).unwrap();
+    std::fs::create_dir_all(tmp.join("payment-errors/src")).unwrap();
+    for entry in std::fs::read_dir(root().join("error-spec")).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "toml" || e == "json") {
+            std::fs::copy(&p, tmp.join("error-spec").join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    for f in ["Cargo.toml", "src/catalog.rs"] {
+        std::fs::copy(
+            root().join("payment-errors").join(f),
+            tmp.join("payment-errors").join(f),
+        )
+        .unwrap();
+    }
+    let mut guide = guide();
+    let mut stale = Vec::new();
+    let mut exact = |guide: &mut String, name: &str, status: Option<i32>, out: &str| {
+        let (command, lines, start, end) = walkthrough_block(guide, name);
+        let real: Vec<&str> = out.trim_end().lines().collect();
+        if lines != real {
+            if std::env::var_os("UPDATE_GUIDE").is_some() {
+                guide.replace_range(start..end, &format!("{}\n", out.trim_end()));
+            } else {
+                stale.push(format!("{name} ({command}):\n{out}"));
+            }
+        }
+        assert!(status.is_some(), "{command} ran");
+    };
+
+    // ① The skeleton.
+    let ebp = tmp.join("error-spec/ebp.toml");
+    let before = std::fs::read_to_string(&ebp).unwrap();
+    let (status, out) = run_in(&tmp, &["new", "ebp", "--category", "C"]);
+    assert_eq!(status, Some(0), "{out}");
+    exact(&mut guide, "new", status, &out);
+
+    // ③ Checked before the messages are written: the guide's lines, in order (`...` skips).
+    let (status, out) = run_in(&tmp, &["check"]);
+    assert_eq!(status, Some(1), "{out}");
+    let (_, lines, _, _) = walkthrough_block(&guide, "empty");
+    let mut real = out.lines();
+    for line in lines.iter().filter(|l| l.as_str() != "...") {
+        assert!(
+            real.any(|r| r == line),
+            "section 2 ③ of error-spec/README.md shows `{line}`, which `errspec check` does not \
+             print (in that order) before the messages are written:\n{out}"
+        );
+    }
+
+    // ② The guide's example in place of the skeleton, then ③ again.
+    std::fs::write(&ebp, format!("{before}\n{}", fill_block(&guide))).unwrap();
+    let (status, out) = run_in(&tmp, &["check"]);
+    assert_eq!(status, Some(0), "{out}");
+    exact(&mut guide, "done", status, &out);
+
+    let _ = std::fs::remove_dir_all(&tmp);
+    if std::env::var_os("UPDATE_GUIDE").is_some() {
+        std::fs::write(guide_path(), guide).unwrap();
+        return;
+    }
+    assert!(
+        stale.is_empty(),
+        "section 2 of error-spec/README.md does not show what happens now; refresh it with \
+         `UPDATE_GUIDE=1 cargo test -p codegen --test guide` and review the diff.\n\n{}",
+        stale.join("\n")
+    );
+}

@@ -230,3 +230,73 @@ fn usage_mistakes_are_explained() {
     assert_eq!(spec.read("ebp.toml"), ebp, "nothing written");
     assert_eq!(errspec(&["new"]).status.code(), Some(2));
 }
+
+/// Runs `git` in `dir`, quietly, with a fixed identity.
+fn git(dir: &Path, args: &[&str]) {
+    let ok = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .output()
+        .expect("git runs")
+        .status
+        .success();
+    assert!(ok, "git {args:?}");
+}
+
+#[test]
+fn a_code_deleted_outright_is_not_handed_out_again() {
+    let spec = SpecCopy::new("history");
+    let dir = Path::new(spec.dir());
+    git(dir, &["init", "-q"]);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "spec"]);
+    // EBP-C-0012, the highest C code, deleted without a tombstone and committed.
+    let ebp = spec.read("ebp.toml");
+    let start = ebp.find("[errors.\"EBP-C-0012\"]").expect("EBP-C-0012");
+    let end = start
+        + ebp[start..]
+            .find("\n\n")
+            .expect("blank line after the entry")
+        + 2;
+    std::fs::write(
+        spec.file("ebp.toml"),
+        format!("{}{}", &ebp[..start], &ebp[end..]),
+    )
+    .unwrap();
+    git(dir, &["commit", "-q", "-am", "delete EBP-C-0012"]);
+
+    let out = errspec(&[
+        "new",
+        "ebp",
+        "--category",
+        "C",
+        "--dir",
+        spec.dir(),
+        "--lang",
+        "en",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("EBP-C-0013"),
+        "the deleted EBP-C-0012 is skipped: {}",
+        text(&out.stdout)
+    );
+
+    let out = errspec(&[
+        "new",
+        "ebp",
+        "EBP-C-0012",
+        "--dir",
+        spec.dir(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("was in ebp.toml before and was deleted (git history)"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -50,7 +50,7 @@ const SIX: &[Mistake] = &[
         file: "refund.toml",
         line: 10,
         id: "E012",
-        fix_ko: "en 메시지에도 {refundId}을(를) 넣으세요",
+        fix_ko: "en 메시지에도 {refundId}를 넣으세요",
         fix_en: "add {refundId} to the en message",
     },
     // A TOML syntax error: an unclosed quote.
@@ -74,7 +74,7 @@ const SIX: &[Mistake] = &[
         file: "shop.toml",
         line: 13,
         id: "E002",
-        fix_ko: "`status`을(를) 쓰려던 것인가요?",
+        fix_ko: "`status`를 쓰려던 것인가요?",
         fix_en: "did you mean `status`?",
     },
     // A status of 600.
@@ -186,7 +186,7 @@ fn rendered_in_korean_by_default_and_in_english_on_request() {
         assert!(en.contains(m.fix_en), "{en}");
     }
     assert!(ko.contains("오류 6개, 경고 0개"), "{ko}");
-    assert!(en.contains("6 error(s), 0 warning(s)"), "{en}");
+    assert!(en.contains("6 errors, 0 warnings"), "{en}");
     // The offending line itself is shown.
     assert!(ko.contains("stauts = 404") && ko.contains("status = 600"));
 }

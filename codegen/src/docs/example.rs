@@ -6,11 +6,9 @@ use crate::json::{Layout, Writer};
 use crate::model::{Catalog, Domain, ErrorDef, FieldType};
 use crate::template::Segment;
 
-// The runtime's particle rules, compiled here too (the file uses only `core`), so the example
-// reads exactly as the generated crate renders it: `결제 ID는`, not `결제 ID은(는)`.
-#[allow(dead_code, missing_docs, clippy::all)]
-#[path = "../../../payment-errors/src/particle.rs"]
-mod particle;
+// The runtime's particle rules, so the example reads exactly as the generated crate renders
+// it: `결제 ID는`, not `결제 ID은(는)`.
+use crate::particle;
 
 /// The message of `error` in locale `locale` (an index into `catalog.locales`), its
 /// placeholders filled with their fields' `example` values (or `{name}` when a field has

@@ -56,10 +56,11 @@ pub struct Msg {
 }
 
 impl Msg {
-    /// Both languages.
+    /// Both languages; the Korean one with its particles decided where the word before them
+    /// allows ([`crate::korean`]).
     pub fn new(ko: impl Into<String>, en: impl Into<String>) -> Msg {
         Msg {
-            ko: ko.into(),
+            ko: crate::korean::resolve_particles(&ko.into()),
             en: en.into(),
         }
     }

@@ -14,8 +14,14 @@ pub mod emit;
 pub mod fingerprint;
 pub mod ident;
 pub mod json;
+pub mod korean;
 pub mod load;
 pub mod model;
+/// The runtime's Korean particle rules (`payment-errors/src/particle.rs`, which uses only
+/// `core`), compiled here too so that the docs' examples and the tool's own Korean sentences
+/// resolve particles exactly as the crate does.
+#[path = "../../../payment-errors/src/particle.rs"]
+pub mod particle;
 pub mod raw;
 pub mod strhash;
 pub mod template;
