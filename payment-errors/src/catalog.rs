@@ -959,15 +959,16 @@ pub mod cancel {
                         ::std::borrow::Cow::Borrowed("ResourceValidTimePassedException"),
                     )
                 }
-
-                #[allow(unused_variables)]
                 Error::GatewayCancelFailed { upstream } => {
                     let mut s = ::std::string::String::new();
-                    let _ = (|w: &mut ::std::string::String| -> ::core::fmt::Result {
-                        use ::core::fmt::Write as _;
-                        w.write_str(upstream.code())?;
-                        Ok(())
-                    })(&mut s);
+                    let _ = rt::render(
+                        &mut s,
+                        &[
+                            rt::Arg::Str(upstream.code()),
+                            rt::Arg::Str(upstream.message()),
+                        ],
+                        &[rt::Piece::Str(0)],
+                    );
                     Some(::std::borrow::Cow::Owned(s))
                 }
             }
@@ -2140,54 +2141,63 @@ pub mod ebp {
             w: &mut W,
         ) -> ::core::fmt::Result {
             match self {
-                #[allow(unused_variables)]
                 Detail::FieldBlank { field } => {
-                    match locale {
-                        Locale::Ko => {
-                            w.write_str("'")?;
-                            w.write_str(field)?;
-                            w.write_str("' 항목은 비어 있을 수 없습니다.")?;
-                            Ok(())
-                        }
-                        Locale::En => {
-                            w.write_str("The field '")?;
-                            w.write_str(field)?;
-                            w.write_str("' must not be blank.")?;
-                            Ok(())
-                        }
-                    }
+                    rt::render(
+                        &mut rt::DynWrite(w),
+                        &[rt::Arg::Str(field)],
+                        match locale {
+                            Locale::Ko => {
+                                &[
+                                    rt::Piece::Text("'"),
+                                    rt::Piece::Str(0),
+                                    rt::Piece::Text(
+                                        "' 항목은 비어 있을 수 없습니다.",
+                                    ),
+                                ]
+                            }
+                            Locale::En => {
+                                &[
+                                    rt::Piece::Text("The field '"),
+                                    rt::Piece::Str(0),
+                                    rt::Piece::Text("' must not be blank."),
+                                ]
+                            }
+                        },
+                    )
                 }
-
-                #[allow(unused_variables)]
                 Detail::FieldRequired { field } => {
-                    match locale {
-                        Locale::Ko => {
-                            w.write_str("'")?;
-                            w.write_str(field)?;
-                            w.write_str("' 항목은 필수입니다.")?;
-                            Ok(())
-                        }
-                        Locale::En => {
-                            w.write_str("The field '")?;
-                            w.write_str(field)?;
-                            w.write_str("' is required.")?;
-                            Ok(())
-                        }
-                    }
+                    rt::render(
+                        &mut rt::DynWrite(w),
+                        &[rt::Arg::Str(field)],
+                        match locale {
+                            Locale::Ko => {
+                                &[
+                                    rt::Piece::Text("'"),
+                                    rt::Piece::Str(0),
+                                    rt::Piece::Text("' 항목은 필수입니다."),
+                                ]
+                            }
+                            Locale::En => {
+                                &[
+                                    rt::Piece::Text("The field '"),
+                                    rt::Piece::Str(0),
+                                    rt::Piece::Text("' is required."),
+                                ]
+                            }
+                        },
+                    )
                 }
-
-                #[allow(unused_variables)]
                 Detail::HeaderMissing { header } => {
-                    match locale {
-                        Locale::Ko => {
-                            w.write_str("필수 헤더가 없습니다")?;
-                            Ok(())
-                        }
-                        Locale::En => {
-                            w.write_str("Missing Mandatory Header")?;
-                            Ok(())
-                        }
-                    }
+                    rt::render(
+                        &mut rt::DynWrite(w),
+                        &[rt::Arg::Str(header)],
+                        match locale {
+                            Locale::Ko => {
+                                &[rt::Piece::Text("필수 헤더가 없습니다")]
+                            }
+                            Locale::En => &[rt::Piece::Text("Missing Mandatory Header")],
+                        },
+                    )
                 }
             }
         }

@@ -9,7 +9,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::model::{Catalog, Domain, ErrorDef, Field, FieldType, Group, Text};
-use crate::template::Segment;
+use crate::template::{Segment, Template};
 
 /// Where the generated code finds the hand-written runtime (`__private`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -1012,9 +1012,10 @@ fn carries_values(e: &ErrorDef) -> bool {
 }
 
 /// The statements that write template `i` of `e` for locale tag `tag`.
-/// The arguments of an error's message, in the order [`render_pieces`] numbers them: its
-/// fields, then (a pass-through error) the upstream code and message.
-fn render_args(e: &ErrorDef, rt: &TokenStream) -> Vec<TokenStream> {
+/// The arguments of an error's templates (message, error type) for `rt::render`, in the order
+/// [`error_arg`] numbers them: its fields, then (a pass-through error) the upstream code and
+/// message.
+pub(crate) fn render_args(e: &ErrorDef, rt: &TokenStream) -> Vec<TokenStream> {
     let mut args: Vec<TokenStream> = e
         .fields
         .iter()
@@ -1036,24 +1037,41 @@ fn render_args(e: &ErrorDef, rt: &TokenStream) -> Vec<TokenStream> {
     args
 }
 
+/// The number and type of the argument that fills hole `field` of one of `e`'s templates.
+pub(crate) fn error_arg(e: &ErrorDef, field: &str) -> Option<(usize, FieldType)> {
+    if let Some(at) = e.fields.iter().position(|f| f.name == field) {
+        return Some((at, e.fields[at].ty));
+    }
+    e.passthrough.as_ref()?;
+    let n = e.fields.len();
+    match field {
+        crate::model::UPSTREAM_CODE => Some((n, FieldType::String)),
+        crate::model::UPSTREAM_MESSAGE => Some((n + 1, FieldType::String)),
+        _ => None,
+    }
+}
+
 /// The pieces of message `i` (locale `tag`) of `e`, for `rt::render`.
 fn render_pieces(e: &ErrorDef, i: usize, tag: &str, rt: &TokenStream) -> Vec<TokenStream> {
+    template_pieces(&e.message.templates[i], tag, rt, &|f| error_arg(e, f))
+}
+
+/// The pieces of template `t` (in locale `tag`) for `rt::render`: literal text, and each hole
+/// as the argument `arg` numbers (written as its type is written), followed by its particle.
+/// A hole `arg` does not know writes nothing.
+pub(crate) fn template_pieces(
+    t: &Template,
+    tag: &str,
+    rt: &TokenStream,
+    arg: &dyn Fn(&str) -> Option<(usize, FieldType)>,
+) -> Vec<TokenStream> {
     let style = if tag == "ko" || tag.starts_with("ko-") {
         quote!(#rt::AmountStyle::Korean)
     } else {
         quote!(#rt::AmountStyle::Code)
     };
-    let upstream = |field: &str| {
-        let n = e.fields.len();
-        match field {
-            crate::model::UPSTREAM_CODE => Some(n),
-            crate::model::UPSTREAM_MESSAGE => Some(n + 1),
-            _ => None,
-        }
-        .filter(|_| e.passthrough.is_some())
-    };
     let mut pieces = Vec::new();
-    for seg in &e.message.templates[i].segments {
+    for seg in &t.segments {
         match seg {
             Segment::Text(t) => {
                 let t = lit(t);
@@ -1062,12 +1080,8 @@ fn render_pieces(e: &ErrorDef, i: usize, tag: &str, rt: &TokenStream) -> Vec<Tok
             Segment::Hole {
                 field, particle, ..
             } => {
-                let (at, ty) = match e.fields.iter().position(|f| &f.name == field) {
-                    Some(at) => (at, e.fields[at].ty),
-                    None => match upstream(field) {
-                        Some(at) => (at, FieldType::String),
-                        None => continue,
-                    },
+                let Some((at, ty)) = arg(field) else {
+                    continue;
                 };
                 let at = Literal::usize_unsuffixed(at);
                 pieces.push(match ty {

@@ -9,7 +9,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::rust::{Runtime, ident, lit};
+use super::rust::{Runtime, error_arg, ident, lit, render_args, template_pieces};
 use crate::model::{
     BodyValue, Catalog, DetailDef, Domain, EnvelopeLocale, ErrorDef, FieldType, Member,
     UPSTREAM_CODE, UPSTREAM_MESSAGE,
@@ -47,38 +47,6 @@ pub fn upstream_value(e: &ErrorDef, field: &str) -> Option<TokenStream> {
         UPSTREAM_MESSAGE => Some(quote!(upstream.message())),
         _ => None,
     }
-}
-
-/// Writes a template whose holes are all `&str`-like (details, error types): statements
-/// ending in `Ok(())`. `value` gives the expression of each field.
-fn write_strs(
-    t: &Template,
-    rt: &TokenStream,
-    value: &dyn Fn(&str) -> Option<TokenStream>,
-) -> TokenStream {
-    let mut stmts = Vec::new();
-    for seg in &t.segments {
-        match seg {
-            Segment::Text(s) => {
-                let s = lit(s);
-                stmts.push(quote!(w.write_str(#s)?;));
-            }
-            Segment::Hole {
-                field, particle, ..
-            } => {
-                let Some(v) = value(field) else { continue };
-                stmts.push(quote!(w.write_str(#v)?;));
-                if let Some(p) = particle {
-                    let kind = ident(p.kind.variant());
-                    let spelling = lit(&p.spelling);
-                    stmts.push(
-                        quote!(w.write_str(#rt::particle(#v, #rt::Particle::#kind, #spelling))?;),
-                    );
-                }
-            }
-        }
-    }
-    quote!(#(#stmts)* Ok(()))
 }
 
 /// The serving items inside a domain module.
@@ -211,18 +179,23 @@ fn detail_tokens(catalog: &Catalog, d: &Domain, rt: &TokenStream) -> TokenStream
     });
     let render_arms = d.details.iter().zip(&variants).map(|(x, v)| {
         let pat = pattern(x, v);
+        // Every field of a detail is a string.
+        let args = x.fields.iter().map(|f| {
+            let n = ident(&f.name);
+            quote!(#rt::Arg::Str(#n))
+        });
+        let arg = |f: &str| {
+            x.fields
+                .iter()
+                .position(|x| x.name == f)
+                .map(|at| (at, FieldType::String))
+        };
         let per_locale = catalog.locales.iter().enumerate().map(|(i, l)| {
             let loc = ident(&crate::ident::locale_variant(l));
-            let value = |f: &str| {
-                x.fields.iter().any(|x| x.name == f).then(|| {
-                    let n = ident(f);
-                    quote!(#n)
-                })
-            };
-            let body = write_strs(&x.message.templates[i], rt, &value);
-            quote!(Locale::#loc => { #body })
+            let pieces = template_pieces(&x.message.templates[i], l, rt, &arg);
+            quote!(Locale::#loc => &[#(#pieces),*])
         });
-        quote!(#[allow(unused_variables)] #pat => match locale { #(#per_locale)* })
+        quote!(#pat => #rt::render(&mut #rt::DynWrite(w), &[#(#args),*], match locale { #(#per_locale,)* }))
     });
     quote! {
         /// A field- or header-level detail that can be attached to an error of this domain
@@ -286,24 +259,18 @@ fn error_type_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
         if let Some((n, _)) = carried(e) {
             binds.push(n);
         }
-        let value = |f: &str| {
-            upstream_value(e, f).or_else(|| {
-                e.fields.iter().find(|x| x.name == f).map(|x| {
-                    let n = ident(&x.name);
-                    match x.ty {
-                        FieldType::String => quote!(#n),
-                        _ => quote!(&#n.to_string()),
-                    }
-                })
+        // Numbers go in as digits: an error type is a name, not a sentence.
+        let arg = |f: &str| {
+            error_arg(e, f).map(|(at, ty)| match ty {
+                FieldType::Amount => (at, FieldType::Integer),
+                ty => (at, ty),
             })
         };
-        let body = write_strs(&tpl, rt, &value);
-        quote!(#[allow(unused_variables)] Error::#v { #(#binds),* } => {
+        let args = render_args(e, rt);
+        let pieces = template_pieces(&tpl, "", rt, &arg);
+        quote!(Error::#v { #(#binds),* } => {
             let mut s = ::std::string::String::new();
-            let _ = (|w: &mut ::std::string::String| -> ::core::fmt::Result {
-                use ::core::fmt::Write as _;
-                #body
-            })(&mut s);
+            let _ = #rt::render(&mut s, &[#(#args),*], &[#(#pieces),*]);
             Some(::std::borrow::Cow::Owned(s))
         })
     });
