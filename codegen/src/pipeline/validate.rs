@@ -1132,6 +1132,16 @@ impl Validator<'_> {
 
         // Message and fields.
         let mut message = match &raw.message {
+            // `mesage.ko` beside `message.en`: the typo is reported already, and the message
+            // it stands for is not also said to miss its default text.
+            Some(m)
+                if e.was_dropped("message")
+                    && !m.get_ref().0.iter().any(|(k, _)| {
+                        k.get_ref().is_empty() || k.get_ref() == &self.locales[0]
+                    }) =>
+            {
+                None
+            }
             Some(m) => self.message(file, m, raw, &code),
             None if retired => Some((empty_message(self.locales.len()), Vec::new())),
             None => {
