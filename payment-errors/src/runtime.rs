@@ -1,5 +1,5 @@
 //! Support for the generated code (`crate::__private`). Not a public API: only the code that
-//! `build.rs` generates calls it, and it may change in any release.
+//! `errspec` generates (`src/catalog.rs`) calls it, and it may change in any release.
 
 use core::fmt;
 
