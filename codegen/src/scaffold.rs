@@ -370,15 +370,9 @@ fn codes_in_history(file: &Path) -> Vec<String> {
 
 /// The code of an `[errors."CODE"]` (or `[errors.CODE]`) header line.
 fn header_code(line: &str) -> Option<String> {
-    let line = line.trim();
-    let inner = line.strip_prefix("[errors.")?;
+    let inner = line.trim().strip_prefix("[errors.")?;
     let inner = inner.split('#').next()?.trim_end().strip_suffix(']')?;
-    let header = format!("[errors.{inner}]\n");
-    let (table, _) = DeTable::parse_recoverable(&header);
-    match table.get_ref().get("errors").map(|e| e.get_ref()) {
-        Some(DeValue::Table(t)) => t.iter().next().map(|(k, _)| k.get_ref().to_string()),
-        _ => None,
-    }
+    codes_in(&format!("[errors.{inner}]\n")).into_iter().next()
 }
 
 /// A TOML key: bare when it is plain ASCII letters, digits and `_`, quoted otherwise (the

@@ -1011,7 +1011,6 @@ fn carries_values(e: &ErrorDef) -> bool {
     !e.fields.is_empty() || e.passthrough.is_some()
 }
 
-/// The statements that write template `i` of `e` for locale tag `tag`.
 /// The arguments of an error's templates (message, error type) for `rt::render`, in the order
 /// [`error_arg`] numbers them: its fields, then (a pass-through error) the upstream code and
 /// message.
