@@ -1,27 +1,24 @@
 //! Refuses to build a catalog older than its spec.
 //!
-//! The API is generated from `error-spec/*.toml` by `errspec check`, into `src/catalog.rs`,
-//! which is committed (see ARCHITECTURE.md, "Why the generated code is committed"): services
-//! then compile no code generator. That file records the spec's fingerprint; this script
-//! recomputes it and stops the build, with the command that fixes it, when someone changed the
-//! spec without regenerating. It uses nothing but `std` (`codegen/` is a symlink to the
-//! pipeline sources, of which it compiles two small files).
-
-#[path = "codegen/fingerprint.rs"]
-#[allow(dead_code)]
-mod fingerprint;
-#[path = "codegen/strhash.rs"]
-#[allow(dead_code)]
-mod strhash;
+//! The API is generated from the workspace's `error-spec/*.toml` by `errspec check`, into
+//! `src/catalog.rs`, which is committed (see ARCHITECTURE.md, "Why the generated code is
+//! committed"): services then compile no code generator. That file records the spec's
+//! fingerprint; in the repository, this script recomputes it and stops the build, with the
+//! command that fixes it, when someone changed the spec without regenerating. The packaged
+//! crate has no spec beside it and nothing to check. It uses nothing but `std` and
+//! `payment-errors-core`.
 
 use std::path::Path;
 
+use payment_errors_core::fingerprint;
+
 fn main() {
-    println!("cargo::rerun-if-changed=error-spec");
-    println!("cargo::rerun-if-changed=src/catalog.rs");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    // A copy of the crate without its spec has nothing to compare with.
-    let Ok(spec) = fingerprint::of_dir(&root.join("error-spec")) else {
+    let spec_dir = root.join("../error-spec");
+    println!("cargo::rerun-if-changed=src/catalog.rs");
+    println!("cargo::rerun-if-changed={}", spec_dir.display());
+    // A copy of the crate without its spec (the packaged crate) has nothing to compare with.
+    let Ok(spec) = fingerprint::of_dir(&spec_dir) else {
         return;
     };
     let generated = std::fs::read_to_string(root.join("src/catalog.rs")).unwrap_or_default();

@@ -284,7 +284,6 @@ fn the_generated_crate_compiles_and_warns_users_of_deprecated_codes() {
     // The crate's sources with this catalog in place of the repository's.
     let krate = Path::new(env!("CARGO_MANIFEST_DIR")).join("../payment-errors");
     copy_dir(&krate.join("src"), &out.join("src"));
-    copy_dir(&krate.join("codegen"), &out.join("codegen"));
     std::fs::write(
         out.join("src/catalog.rs"),
         generate(&catalog(), &RustOptions::default()),
@@ -310,7 +309,18 @@ fn the_generated_crate_compiles_and_warns_users_of_deprecated_codes() {
             String::from_utf8_lossy(&o.stderr).into_owned(),
         )
     };
+    // The shared core crate, as cargo built it for this test (codegen depends on it too).
+    let deps = std::env::current_exe()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .to_owned();
+    let core = newest(&deps, "libpayment_errors_core-", ".rlib");
+    let core = format!("payment_errors_core={}", core.display());
+    let search = format!("dependency={}", deps.display());
     let (ok, err) = compile(&[
+        "--extern".as_ref(),
+        core.as_ref(),
         "--crate-name".as_ref(),
         "payment_errors".as_ref(),
         "-D".as_ref(),
@@ -330,6 +340,8 @@ fn the_generated_crate_compiles_and_warns_users_of_deprecated_codes() {
         let dep = format!("payment_errors={}", rmeta.display());
         let o = out.join(format!("lib{name}.rmeta"));
         compile(&[
+            "-L".as_ref(),
+            search.as_ref(),
             "--extern".as_ref(),
             dep.as_ref(),
             "-D".as_ref(),
@@ -365,6 +377,21 @@ fn the_generated_crate_compiles_and_warns_users_of_deprecated_codes() {
     );
     assert!(!ok);
     assert!(err.contains("Pay005"), "{err}");
+}
+
+/// The newest file in `dir` named `{prefix}…{suffix}`.
+fn newest(dir: &Path, prefix: &str, suffix: &str) -> std::path::PathBuf {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(prefix) && name.ends_with(suffix)
+        })
+        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
+        .map(|e| e.path())
+        .unwrap_or_else(|| panic!("no {prefix}*{suffix} in {}", dir.display()))
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -1038,26 +1038,23 @@ pub mod cancel {
         locale: None,
         indent: Some(0),
         body: &[
-            crate::serve::Member {
-                key: "status",
-                value: crate::serve::Value::Text("error"),
-            },
-            crate::serve::Member {
-                key: "errorType",
-                value: crate::serve::Value::Source(crate::serve::Source::ErrorType),
-            },
-            crate::serve::Member {
-                key: "errorCode",
-                value: crate::serve::Value::Source(crate::serve::Source::Null),
-            },
-            crate::serve::Member {
-                key: "message",
-                value: crate::serve::Value::Source(crate::serve::Source::Message),
-            },
-            crate::serve::Member {
-                key: "data",
-                value: crate::serve::Value::Source(crate::serve::Source::Data),
-            },
+            crate::serve::Member::new("status", crate::serve::Value::text("error")),
+            crate::serve::Member::new(
+                "errorType",
+                crate::serve::Value::Source(crate::serve::Source::ErrorType),
+            ),
+            crate::serve::Member::new(
+                "errorCode",
+                crate::serve::Value::Source(crate::serve::Source::Null),
+            ),
+            crate::serve::Member::new(
+                "message",
+                crate::serve::Value::Source(crate::serve::Source::Message),
+            ),
+            crate::serve::Member::new(
+                "data",
+                crate::serve::Value::Source(crate::serve::Source::Data),
+            ),
         ],
     };
 
@@ -2239,39 +2236,38 @@ pub mod ebp {
         locale: Some(Locale::En),
         indent: Some(0),
         body: &[
-            crate::serve::Member {
-                key: "resultCode",
-                value: crate::serve::Value::Source(crate::serve::Source::Code),
-            },
-            crate::serve::Member {
-                key: "message",
-                value: crate::serve::Value::Source(crate::serve::Source::Message),
-            },
-            crate::serve::Member {
-                key: "requestId",
-                value: crate::serve::Value::Source(crate::serve::Source::RequestId),
-            },
-            crate::serve::Member {
-                key: "timestamp",
-                value: crate::serve::Value::Source(crate::serve::Source::Timestamp),
-            },
-            crate::serve::Member {
-                key: "data",
-                value: crate::serve::Value::Source(crate::serve::Source::Data),
-            },
-            crate::serve::Member {
-                key: "error",
-                value: crate::serve::Value::Object(
-                    &[
-                        crate::serve::Member {
-                            key: "errorDetails",
-                            value: crate::serve::Value::Source(
-                                crate::serve::Source::Details,
-                            ),
-                        },
-                    ],
-                ),
-            },
+            crate::serve::Member::new(
+                "resultCode",
+                crate::serve::Value::Source(crate::serve::Source::Code),
+            ),
+            crate::serve::Member::new(
+                "message",
+                crate::serve::Value::Source(crate::serve::Source::Message),
+            ),
+            crate::serve::Member::new(
+                "requestId",
+                crate::serve::Value::Source(crate::serve::Source::RequestId),
+            ),
+            crate::serve::Member::new(
+                "timestamp",
+                crate::serve::Value::Source(crate::serve::Source::Timestamp),
+            ),
+            crate::serve::Member::new(
+                "data",
+                crate::serve::Value::Source(crate::serve::Source::Data),
+            ),
+            crate::serve::Member::new(
+                "error",
+                crate::serve::Value::object({
+                    static MEMBERS: [crate::serve::Member; 1] = [
+                        crate::serve::Member::new(
+                            "errorDetails",
+                            crate::serve::Value::Source(crate::serve::Source::Details),
+                        ),
+                    ];
+                    &MEMBERS
+                }),
+            ),
         ],
     };
 

@@ -48,11 +48,10 @@
 
 use std::fmt;
 
-// The JSON writer is shared with the pipeline (the docs' example bodies), hence its place.
-#[path = "../codegen/json.rs"]
-pub mod json;
+// Shared with the generator (`payment-errors-core`), so that the docs' example bodies and the
+// tables `errspec` computes are what the runtime writes and reads.
+pub use payment_errors_core::{json, particle};
 pub mod negotiate;
-pub mod particle;
 pub mod serve;
 pub mod timestamp;
 pub mod web;

@@ -7,8 +7,7 @@ pub use crate::particle::Particle;
 pub use crate::{UnknownCode, UnknownLocale};
 
 /// The hash of `Code::from_code`'s tables, shared with the generator that builds them.
-#[path = "../codegen/strhash.rs"]
-pub mod strhash;
+pub use payment_errors_core::strhash;
 
 #[cfg(feature = "serde")]
 pub use serde;

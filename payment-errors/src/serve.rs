@@ -24,6 +24,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use payment_errors_core::envelope::{Fill, Problem, ProblemError, write_object, write_problem};
+
 use crate::Locale;
 use crate::json::{Json, Layout, Writer};
 
@@ -120,54 +122,9 @@ impl Envelope {
     }
 }
 
-/// One member of an envelope.
-#[derive(Debug)]
-pub struct Member {
-    /// The JSON key.
-    pub key: &'static str,
-    /// What goes there.
-    pub value: Value,
-}
-
-/// The value of an envelope member.
-#[derive(Debug)]
-pub enum Value {
-    /// A value of the error or the request.
-    Source(Source),
-    /// A constant string.
-    Text(&'static str),
-    /// A constant integer.
-    Int(i64),
-    /// A constant boolean.
-    Bool(bool),
-    /// A nested object.
-    Object(&'static [Member]),
-}
-
-/// The values an envelope takes from the error and the request (`{code}` … in the spec).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Source {
-    /// The wire code.
-    Code,
-    /// The message, placeholders filled.
-    Message,
-    /// The HTTP status.
-    Status,
-    /// The error type, or null.
-    ErrorType,
-    /// The request id, or null.
-    RequestId,
-    /// The time, or null.
-    Timestamp,
-    /// The data, null unless given.
-    Data,
-    /// The attached details.
-    Details,
-    /// Retryable?
-    Retryable,
-    /// null
-    Null,
-}
+// The members of an envelope, and the one writer of bodies, are shared with the generator,
+// which writes the docs' example bodies with them.
+pub use payment_errors_core::envelope::{Member, Source, Value, docs_link};
 
 /// Which body a [`Reply`] renders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -333,49 +290,92 @@ impl<E: ServeError> Reply<E> {
         let mut w = Writer::new(self.chosen_layout());
         let locale = self.body_locale();
         match (self.format(), self.error.envelope()) {
-            (Format::Envelope, Some(env)) => self.write_object(&mut w, env.body, locale),
+            (Format::Envelope, Some(env)) => write_object(
+                &mut w,
+                env.body,
+                &Occurrence {
+                    reply: self,
+                    locale,
+                },
+            ),
             _ => self.write_problem(&mut w, locale),
         }
         w.finish()
     }
 
-    fn write_object(&self, w: &mut Writer, members: &[Member], locale: Locale) {
-        w.begin_object();
-        for m in members {
-            if self.omit_data && matches!(m.value, Value::Source(Source::Data)) {
-                continue;
-            }
-            w.key(m.key);
-            match &m.value {
-                Value::Text(t) => w.str(t),
-                Value::Int(i) => w.int(*i),
-                Value::Bool(b) => w.bool(*b),
-                Value::Object(inner) => self.write_object(w, inner, locale),
-                Value::Source(s) => self.write_source(w, *s, locale),
-            }
-        }
-        w.end_object();
+    /// RFC 9457: `type` (the docs link, `about:blank` without `docs_url`), `title` (the
+    /// localized message), `status`, `detail` (the attached details' messages), then the
+    /// extension members `code`, `errors` (the details) and `upstream` (`domain`, `code` of a
+    /// passed-through error).
+    fn write_problem(&self, w: &mut Writer, locale: Locale) {
+        let texts: Vec<String> = self
+            .details
+            .iter()
+            .map(|d| {
+                let mut s = String::new();
+                let _ = d.write_text(locale, &mut s);
+                s
+            })
+            .collect();
+        let errors: Vec<ProblemError<'_>> = self
+            .details
+            .iter()
+            .zip(&texts)
+            .map(|(d, text)| ProblemError {
+                detail: text,
+                kind: d.target_kind(),
+                name: d.target_name(),
+            })
+            .collect();
+        let detail = (!texts.is_empty()).then(|| texts.join(" "));
+        let link = self.error.docs_url();
+        let upstream = self.error.upstream();
+        write_problem(
+            w,
+            &Problem {
+                type_uri: link.as_deref().unwrap_or("about:blank"),
+                title: &|out| self.error.write_localized(locale, out),
+                status: self.error.http_status(),
+                detail: detail.as_deref(),
+                code: self.error.wire_code(),
+                errors: &errors,
+                upstream: upstream.map(|up| (up.domain, up.code)),
+            },
+        );
+    }
+}
+
+/// What a reply's error and request give the members of its envelope.
+struct Occurrence<'a, E: ServeError> {
+    reply: &'a Reply<E>,
+    locale: Locale,
+}
+
+impl<E: ServeError> Fill for Occurrence<'_, E> {
+    fn skip(&self, s: Source) -> bool {
+        self.reply.omit_data && s == Source::Data
     }
 
-    fn write_source(&self, w: &mut Writer, s: Source, locale: Locale) {
+    fn write(&self, s: Source, w: &mut Writer) {
+        let (reply, locale) = (self.reply, self.locale);
         let opt = |w: &mut Writer, v: Option<&str>| match v {
             Some(v) => w.str(v),
             None => w.null(),
         };
         match s {
-            Source::Code => w.str(self.error.wire_code()),
-            Source::Message => w.str_with(|out| self.error.write_localized(locale, out)),
-            Source::Status => w.int(i64::from(self.error.http_status())),
-            Source::ErrorType => opt(w, self.error.reported_type().as_deref()),
-            Source::RequestId => opt(w, self.request_id.as_deref()),
-            Source::Timestamp => opt(w, self.timestamp.as_deref()),
-            Source::Data => match &self.data {
+            Source::Code => w.str(reply.error.wire_code()),
+            Source::Message => w.str_with(|out| reply.error.write_localized(locale, out)),
+            Source::Status => w.int(i64::from(reply.error.http_status())),
+            Source::ErrorType => opt(w, reply.error.reported_type().as_deref()),
+            Source::RequestId => opt(w, reply.request_id.as_deref()),
+            Source::Timestamp => opt(w, reply.timestamp.as_deref()),
+            Source::Data => match &reply.data {
                 Some(d) => d.write(w),
                 None => w.null(),
             },
             Source::Details => {
                 w.begin_array();
-                for d in &self.details {
+                for d in &reply.details {
                     w.element();
                     w.begin_object();
                     w.key(d.target_kind());
@@ -386,64 +386,9 @@ impl<E: ServeError> Reply<E> {
                 }
                 w.end_array();
             }
-            Source::Retryable => w.bool(self.error.is_retryable()),
+            Source::Retryable => w.bool(reply.error.is_retryable()),
             Source::Null => w.null(),
         }
-    }
-
-    /// RFC 9457: `type` (the docs link, `about:blank` without `docs_url`), `title` (the
-    /// localized message), `status`, `detail` (the attached details' messages), then the
-    /// extension members `code`, `errors` (the details: `pointer` for fields, the target kind
-    /// for others) and `upstream` (`domain`, `code` of a passed-through error).
-    fn write_problem(&self, w: &mut Writer, locale: Locale) {
-        let text = |d: &E::Detail| {
-            let mut s = String::new();
-            let _ = d.write_text(locale, &mut s);
-            s
-        };
-        w.begin_object();
-        w.key("type");
-        w.str(self.error.docs_url().as_deref().unwrap_or("about:blank"));
-        w.key("title");
-        w.str_with(|out| self.error.write_localized(locale, out));
-        w.key("status");
-        w.int(i64::from(self.error.http_status()));
-        if !self.details.is_empty() {
-            w.key("detail");
-            let all: Vec<String> = self.details.iter().map(text).collect();
-            w.str(&all.join(" "));
-        }
-        w.key("code");
-        w.str(self.error.wire_code());
-        if !self.details.is_empty() {
-            w.key("errors");
-            w.begin_array();
-            for d in &self.details {
-                w.element();
-                w.begin_object();
-                w.key("detail");
-                w.str(&text(d));
-                if d.target_kind() == "field" {
-                    w.key("pointer");
-                    w.str(&json_pointer(d.target_name()));
-                } else {
-                    w.key(d.target_kind());
-                    w.str(d.target_name());
-                }
-                w.end_object();
-            }
-            w.end_array();
-        }
-        if let Some(up) = self.error.upstream() {
-            w.key("upstream");
-            w.begin_object();
-            w.key("domain");
-            w.str(up.domain);
-            w.key("code");
-            w.str(up.code);
-            w.end_object();
-        }
-        w.end_object();
     }
 }
 
@@ -456,45 +401,5 @@ impl<E: ServeError> fmt::Display for Reply<E> {
 impl<E: ServeError + fmt::Debug> std::error::Error for Reply<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         Some(&self.error)
-    }
-}
-
-/// `#/name` with `~` and `/` escaped (RFC 6901).
-fn json_pointer(name: &str) -> String {
-    format!("#/{}", name.replace('~', "~0").replace('/', "~1"))
-}
-
-/// `docs_url` with `{domain}` and `{code}` filled, the code percent-encoded.
-pub fn docs_link(url: &str, domain: &str, code: &str) -> String {
-    let mut encoded = String::with_capacity(code.len());
-    for b in code.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            encoded.push(char::from(b));
-        } else {
-            encoded.push_str(&format!("%{b:02X}"));
-        }
-    }
-    url.replace("{domain}", domain).replace("{code}", &encoded)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn docs_links_encode_the_code() {
-        assert_eq!(
-            docs_link("https://e.x/{domain}/{code}", "ebp", "EBP-C-0004"),
-            "https://e.x/ebp/EBP-C-0004"
-        );
-        assert_eq!(
-            docs_link("/{domain}/{code}", "d", "a b/결"),
-            "/d/a%20b%2F%EA%B2%B0"
-        );
-    }
-
-    #[test]
-    fn pointers_escape() {
-        assert_eq!(json_pointer("a/b~c"), "#/a~1b~0c");
     }
 }

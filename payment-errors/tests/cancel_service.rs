@@ -8,9 +8,7 @@
 #[path = "../examples/cancel_service.rs"]
 mod service;
 
-#[path = "../../tests/src/seeds.rs"]
-#[allow(dead_code)]
-mod seeds;
+use seed_examples as seeds;
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};

@@ -1,31 +1,26 @@
 //! The spec pipeline: load (TOML with spans) → validate (every rule, every problem) →
 //! model (a validated [`model::Catalog`]) → emit (pure functions per artifact).
 //!
-//! Three of these files are also compiled into `payment-errors`, through its `codegen`
-//! symlink, so that both sides agree byte for byte: [`json`] (response bodies), [`strhash`]
-//! (the lookup hash) and [`fingerprint`] (the build script's staleness check). They use
-//! nothing but `core`/`std` and refer to each other as `crate::<module>`. Anything that needs
-//! the `schema` feature is gated behind `#[cfg(feature = "schema")]`.
+//! What the generator shares with the runtime byte for byte — the JSON writer, the response
+//! envelope and its writer, the lookup hash, the spec fingerprint and the Korean particle
+//! rules — comes from the `payment-errors-core` crate, re-exported here under the same names.
+//! Anything that needs the `schema` feature is gated behind `#[cfg(feature = "schema")]`.
 
 pub mod build;
 pub mod codefmt;
 pub mod diagnostic;
 pub mod emit;
-pub mod fingerprint;
 pub mod ident;
-pub mod json;
 pub mod korean;
 pub mod load;
 pub mod model;
-/// The runtime's Korean particle rules (`payment-errors/src/particle.rs`, which uses only
-/// `core`), compiled here too so that the docs' examples and the tool's own Korean sentences
-/// resolve particles exactly as the crate does.
-#[path = "../../../payment-errors/src/particle.rs"]
-pub mod particle;
 pub mod raw;
-pub mod strhash;
 pub mod template;
 pub mod validate;
+
+// The docs' examples, the lookup tables, the fingerprint and the tool's own Korean sentences
+// compute exactly what the runtime computes.
+pub use payment_errors_core::{envelope, fingerprint, json, particle, strhash};
 
 use std::path::Path;
 

@@ -37,28 +37,14 @@ impl Catalog {
         self.domains.iter().find(|d| d.id == id)
     }
 
-    /// The docs link of a code, if the catalog has `docs_url`.
+    /// The docs link of a code, if the catalog has `docs_url` (the runtime's own function).
     pub fn docs_link(&self, domain: &str, code: &str) -> Option<String> {
         let url = self.docs_url.as_ref()?;
-        Some(
-            url.replace("{domain}", domain)
-                .replace("{code}", &percent_encode(code)),
-        )
+        Some(crate::envelope::docs_link(url, domain, code))
     }
 }
 
-/// Percent-encodes what cannot stand in a URL path segment.
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+pub use crate::envelope::percent_encode;
 
 /// A text in every locale of the catalog, fallbacks applied: `values[i]` is for `locales[i]`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -4,10 +4,10 @@
 //! except that Korean particles after placeholders stay as the spec writes them (`은(는)`):
 //! resolving them is the runtime's job.
 
+use crate::envelope::{Fill, Problem, write_object, write_problem};
 use crate::json::{Layout, Writer};
 use crate::model::{
-    BodyValue, Catalog, Domain, EnvelopeLocale, ErrorDef, FieldType, Member, Source, UPSTREAM_CODE,
-    UPSTREAM_MESSAGE,
+    Catalog, Domain, EnvelopeLocale, ErrorDef, FieldType, Source, UPSTREAM_CODE, UPSTREAM_MESSAGE,
 };
 use crate::template::{Segment, Template};
 
@@ -59,7 +59,7 @@ pub fn envelope_body(
         ex,
         locale,
     };
-    ctx.object(&mut w, &env.body);
+    write_object(&mut w, &env.body, &ctx);
     Some(w.finish())
 }
 
@@ -82,27 +82,22 @@ pub fn problem_body(
         ex,
         locale: ex.locale,
     };
-    let mut w = Writer::new(layout);
-    w.begin_object();
-    w.key("type");
     let link = catalog.docs_link(&domain.id, &error.code);
-    w.str(link.as_deref().unwrap_or("about:blank"));
-    w.key("title");
-    w.str(&ctx.message());
-    w.key("status");
-    w.int(i64::from(error.status));
-    w.key("code");
-    w.str(&error.code);
-    if let Some((up, code, _)) = ctx.upstream() {
-        w.key("upstream");
-        w.begin_object();
-        w.key("domain");
-        w.str(up);
-        w.key("code");
-        w.str(&code);
-        w.end_object();
-    }
-    w.end_object();
+    let title = ctx.message();
+    let upstream = ctx.upstream();
+    let mut w = Writer::new(layout);
+    write_problem(
+        &mut w,
+        &Problem {
+            type_uri: link.as_deref().unwrap_or("about:blank"),
+            title: &|out| out.write_str(&title),
+            status: error.status,
+            detail: None,
+            code: &error.code,
+            errors: &[],
+            upstream: upstream.as_ref().map(|(up, code, _)| (*up, code.as_str())),
+        },
+    );
     w.finish()
 }
 
@@ -113,23 +108,8 @@ struct Ctx<'a> {
     locale: usize,
 }
 
-impl Ctx<'_> {
-    fn object(&self, w: &mut Writer, members: &[Member]) {
-        w.begin_object();
-        for m in members {
-            w.key(&m.key);
-            match &m.value {
-                BodyValue::Text(t) => w.str(t),
-                BodyValue::Int(i) => w.int(*i),
-                BodyValue::Bool(b) => w.bool(*b),
-                BodyValue::Object(inner) => self.object(w, inner),
-                BodyValue::Source(s) => self.source(w, *s),
-            }
-        }
-        w.end_object();
-    }
-
-    fn source(&self, w: &mut Writer, s: Source) {
+impl Fill for Ctx<'_> {
+    fn write(&self, s: Source, w: &mut Writer) {
         let opt = |w: &mut Writer, v: Option<&str>| match v {
             Some(v) => w.str(v),
             None => w.null(),
@@ -149,7 +129,9 @@ impl Ctx<'_> {
             Source::Retryable => w.bool(self.error.retryable),
         }
     }
+}
 
+impl Ctx<'_> {
     /// The upstream domain and the example error a pass-through error carries: the
     /// domain's first code with its default-locale message.
     fn upstream(&self) -> Option<(&str, String, String)> {

@@ -374,12 +374,13 @@ fn members(ms: &[Member]) -> TokenStream {
         let key = lit(&m.key);
         let value = match &m.value {
             BodyValue::Source(s) => {
-                let s = ident(s.variant());
+                // The variant's name (`Source` is fieldless, so `Debug` is exactly that).
+                let s = ident(&format!("{s:?}"));
                 quote!(crate::serve::Value::Source(crate::serve::Source::#s))
             }
             BodyValue::Text(t) => {
                 let t = lit(t);
-                quote!(crate::serve::Value::Text(#t))
+                quote!(crate::serve::Value::text(#t))
             }
             BodyValue::Int(i) => {
                 let i = Literal::i64_unsuffixed(*i);
@@ -387,13 +388,18 @@ fn members(ms: &[Member]) -> TokenStream {
             }
             BodyValue::Bool(b) => quote!(crate::serve::Value::Bool(#b)),
             BodyValue::Object(inner) => {
+                // A nested array is no longer a static's own temporary: give it a static.
+                let n = Literal::usize_unsuffixed(inner.len());
                 let inner = members(inner);
-                quote!(crate::serve::Value::Object(#inner))
+                quote!(crate::serve::Value::object({
+                    static MEMBERS: [crate::serve::Member; #n] = #inner;
+                    &MEMBERS
+                }))
             }
         };
-        quote!(crate::serve::Member { key: #key, value: #value })
+        quote!(crate::serve::Member::new(#key, #value))
     });
-    quote!(&[#(#items),*])
+    quote!([#(#items),*])
 }
 
 fn in_crate_tokens(catalog: &Catalog, d: &Domain, errors: &[&ErrorDef]) -> TokenStream {
@@ -414,6 +420,7 @@ fn in_crate_tokens(catalog: &Catalog, d: &Domain, errors: &[&ErrorDef]) -> Token
                 None => quote!(None),
             };
             let body = members(&env.body);
+            let body = quote!(&#body);
             (
                 quote! {
                     /// The error response body of this domain, as `[envelope]` declares it.

@@ -178,7 +178,7 @@ impl Validator<'_> {
             let value = match v.get_ref() {
                 RawBodyValue::Int(i) => BodyValue::Int(*i),
                 RawBodyValue::Bool(b) => BodyValue::Bool(*b),
-                RawBodyValue::Table(t) => BodyValue::Object(self.body(file, t, ok)),
+                RawBodyValue::Table(t) => BodyValue::Object(self.body(file, t, ok).into()),
                 RawBodyValue::Str(s) => match self.body_str(file, v.span(), s, k.get_ref()) {
                     Some(v) => v,
                     None => {
@@ -188,7 +188,7 @@ impl Validator<'_> {
                 },
             };
             out.push(Member {
-                key: k.get_ref().clone(),
+                key: k.get_ref().clone().into(),
                 value,
             });
         }
@@ -222,8 +222,8 @@ impl Validator<'_> {
             return None;
         };
         match t.segments.as_slice() {
-            [] => Some(BodyValue::Text(String::new())),
-            [Segment::Text(text)] => Some(BodyValue::Text(text.clone())),
+            [] => Some(BodyValue::Text(String::new().into())),
+            [Segment::Text(text)] => Some(BodyValue::Text(text.clone().into())),
             [
                 Segment::Hole {
                     name,
@@ -616,7 +616,7 @@ mod tests {
         let env = cat.domain("api").unwrap().envelope.clone().unwrap();
         assert_eq!(env.locale, EnvelopeLocale::Fixed(1));
         assert_eq!(env.indent, Some(0));
-        let keys: Vec<&str> = env.body.iter().map(|m| m.key.as_str()).collect();
+        let keys: Vec<&str> = env.body.iter().map(|m| &*m.key).collect();
         assert_eq!(keys, ["z", "a", "error", "m", "n", "b"]);
         assert_eq!(env.body[0].value, BodyValue::Source(Source::Code));
         assert_eq!(env.body[1].value, BodyValue::Text("error".into()));

@@ -1,8 +1,8 @@
 //! The string hash behind `Code::from_code`: a minimal perfect hash built at generation time.
 //!
-//! One file, two crates, like `json.rs`: the generator (`emit::lookup`) hashes every
-//! wire code of a domain to build its tables, and `payment-errors` compiles this same file into
-//! its runtime to probe them, so both sides compute the same bits. It uses nothing but `core`.
+//! The generator (`emit::lookup`) hashes every wire code of a domain to build its tables, and
+//! `payment-errors`' runtime probes them with the same function, so both sides compute the same
+//! bits.
 //!
 //! A lookup is a hash of the code's bytes, two table reads (the code's bucket gives a *pilot*,
 //! hash and pilot give the slot) and one string comparison, whatever the number of codes. The

@@ -1,10 +1,8 @@
 //! The spec's fingerprint: what ties the committed generated crate to the spec it came from.
 //!
-//! One file, two users: `errspec check` records the fingerprint of `error-spec/` in the header
-//! of `payment-errors/src/catalog.rs` when it regenerates that file, and `payment-errors`'
-//! build script (which compiles this file through the `codegen` symlink, with
-//! `strhash`) recomputes it and refuses to build a crate older than its spec. It
-//! uses nothing but `std`.
+//! Two users: `errspec check` records the fingerprint of `error-spec/` in the header of
+//! `payment-errors/src/catalog.rs` when it regenerates that file, and `payment-errors`' build
+//! script recomputes it and refuses to build a crate older than its spec.
 
 use std::path::Path;
 

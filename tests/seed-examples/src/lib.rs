@@ -1,6 +1,6 @@
 //! The response examples of seeds 003 and 004, byte for byte as the seed documents show them
-//! (one member per line, no indentation). Shared by the tests of this crate and by
-//! `payment-errors/tests/cancel_service.rs`.
+//! (one member per line, no indentation). Shared by the behaviour tests (`catalog-tests`) and
+//! by `payment-errors/tests/cancel_service.rs`.
 
 /// The seed documents these examples were copied from, and the files they are in.
 pub const SEED_FILES: &[(&str, &str)] = &[

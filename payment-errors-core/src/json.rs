@@ -1,8 +1,8 @@
 //! A small JSON writer: response bodies without a JSON library.
 //!
-//! One file, two crates: `payment-errors` compiles it as its public `json` module (response
-//! bodies at run time) and the pipeline as `crate::json` (example bodies in the docs), so both
-//! write the same bytes. It uses nothing but `core` and `std`.
+//! Shared by `payment-errors` (response bodies at run time, through
+//! [`crate::envelope`]) and the generator (example bodies in the docs), so both write the same
+//! bytes.
 //!
 //! Output is byte for byte what `serde_json` writes for the same members in the same order:
 //! [`Layout::Compact`] like `serde_json::to_string`, [`Layout::Pretty`] like its
