@@ -2,8 +2,9 @@
 //! `payment-errors` crate, its docs and its editor schema. The `errspec` binary is the command
 //! staff and CI run.
 //!
-//! The pipeline modules (re-exported at the root) are shared with `payment-errors`' build
-//! script; the command-line modules below are this crate's alone.
+//! The pipeline modules (re-exported at the root) are all that a build script generating a
+//! catalog compiles (`default-features = false`); the command-line modules below need the
+//! `cli` feature (on by default).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -12,12 +13,19 @@ mod pipeline;
 
 pub use pipeline::*;
 
+#[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "cli")]
 pub mod diff;
+#[cfg(feature = "cli")]
 pub mod docs;
+#[cfg(feature = "cli")]
 pub mod explain;
+#[cfg(feature = "cli")]
 pub mod generated;
+#[cfg(feature = "cli")]
 pub mod report;
+#[cfg(feature = "cli")]
 pub mod scaffold;
 #[cfg(feature = "schema")]
 pub mod schema;
