@@ -5,8 +5,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Lang, RenderOptions, render_all};
+use crate::emit::explain;
 use crate::emit::rust::{Runtime, RustOptions, generate};
-use crate::explain;
 use crate::report;
 
 /// The spec directory used when none is given.
@@ -431,7 +431,7 @@ fn new_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
 
 #[cfg(feature = "schema")]
 fn schema_cmd(args: &Args) -> i32 {
-    write_or_print(args.value("out"), &crate::schema::render())
+    write_or_print(args.value("out"), &crate::emit::schema::render())
 }
 
 /// The default output folder of `errspec docs`.
@@ -442,8 +442,8 @@ pub const DEFAULT_DOCS_OUT: &str = "target/errspec-docs";
 const DOCS_MANIFEST: &str = ".errspec-docs";
 
 fn docs_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
-    let format = match args.value("format").map(crate::docs::Format::parse) {
-        None => crate::docs::Format::Html,
+    let format = match args.value("format").map(crate::emit::docs::Format::parse) {
+        None => crate::emit::docs::Format::Html,
         Some(Some(f)) => f,
         Some(None) => {
             eprintln!(
@@ -467,7 +467,8 @@ fn docs_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
     } else {
         0
     };
-    let files = crate::docs::generate(catalog, &crate::docs::Options { format, locale });
+    let files =
+        crate::emit::docs::generate(catalog, &crate::emit::docs::Options { format, locale });
     let out = PathBuf::from(args.value("out").unwrap_or(DEFAULT_DOCS_OUT));
     if let Err(e) = write_docs(&out, &files) {
         eprintln!(
@@ -480,8 +481,8 @@ fn docs_cmd(rest: &[String], args: &Args, lang: Lang) -> i32 {
         return 2;
     }
     let start = match format {
-        crate::docs::Format::Html => "index.html",
-        crate::docs::Format::Markdown => "README.md",
+        crate::emit::docs::Format::Html => "index.html",
+        crate::emit::docs::Format::Markdown => "README.md",
     };
     let start_path = out.join(start);
     let shown = std::fs::canonicalize(&start_path)

@@ -13,19 +13,15 @@ mod pipeline;
 
 pub use pipeline::*;
 
+pub mod emit;
+
 #[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "cli")]
 pub mod diff;
-#[cfg(feature = "cli")]
-pub mod docs;
-#[cfg(feature = "cli")]
-pub mod explain;
 #[cfg(feature = "cli")]
 pub mod generated;
 #[cfg(feature = "cli")]
 pub mod report;
 #[cfg(feature = "cli")]
 pub mod scaffold;
-#[cfg(feature = "schema")]
-pub mod schema;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::docs::{self, Format, Options};
+use codegen::emit::docs::{self, Format, Options};
 use codegen::model::Catalog;
 
 fn manifest_dir() -> PathBuf {
@@ -109,7 +109,9 @@ fn the_site_has_an_index_a_page_per_domain_and_per_code() {
                 let msg = e.message.templates[i].unfilled();
                 let first_words: String = msg.chars().take_while(|c| *c != '{').collect();
                 assert!(
-                    page.contains(&codegen::docs::markup::escape_html(first_words.trim())),
+                    page.contains(&codegen::emit::docs::markup::escape_html(
+                        first_words.trim()
+                    )),
                     "{}: {msg}",
                     e.code
                 );

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use codegen::diagnostic::Lang;
-use codegen::explain::{Lookup, answer, lookup};
+use codegen::emit::explain::{Lookup, answer, lookup};
 use codegen::model::Catalog;
 use proptest::prelude::*;
 

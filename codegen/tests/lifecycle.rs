@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::Command;
 
 use codegen::diagnostic::{Diagnostic, Lang, Rule};
+use codegen::emit::explain;
 use codegen::emit::rust::{RustOptions, generate};
-use codegen::explain;
 use codegen::model::Catalog;
 use codegen::{Checked, check_loaded, load};
 

@@ -95,7 +95,7 @@ fn exercise(files: Vec<(String, Vec<u8>)>) -> bool {
             }
             for d in &catalog.domains {
                 for e in &d.errors {
-                    let _ = codegen::explain::render(catalog, d, e, Lang::Ko);
+                    let _ = codegen::emit::explain::render(catalog, d, e, Lang::Ko);
                 }
             }
             true

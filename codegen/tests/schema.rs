@@ -5,11 +5,11 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use codegen::emit::schema;
 use codegen::raw::{
     RawCatalog, RawCatalogFile, RawCategory, RawDeprecated, RawDomain, RawDomainFile, RawError,
     RawField, RawOperation, RawRetired, field_names,
 };
-use codegen::schema;
 use serde_json::Value;
 
 fn spec_dir() -> &'static Path {

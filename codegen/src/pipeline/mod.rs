@@ -1,5 +1,5 @@
 //! The spec pipeline: load (TOML with spans) → validate (every rule, every problem) →
-//! model (a validated [`model::Catalog`]) → emit (pure functions per artifact).
+//! model (a validated [`model::Catalog`]). What is made from a `Catalog` is in `crate::emit`.
 //!
 //! What the generator shares with the runtime byte for byte — the JSON writer, the response
 //! envelope and its writer, the lookup hash, the spec fingerprint and the Korean particle
@@ -9,7 +9,6 @@
 pub mod build;
 pub mod codefmt;
 pub mod diagnostic;
-pub mod emit;
 pub mod ident;
 pub mod korean;
 pub mod load;

@@ -3,9 +3,9 @@
 use unicode_width::UnicodeWidthStr;
 
 use crate::diagnostic::{Lang, edit_distance};
-use crate::docs::example::response_body;
-use crate::docs::markup::{markdown_to_terminal, wrap};
-use crate::docs::status_reason;
+use crate::emit::docs::example::response_body;
+use crate::emit::docs::markup::{markdown_to_terminal, wrap};
+use crate::emit::docs::status_reason;
 use crate::model::{Catalog, Domain, ErrorDef};
 use crate::report::locale_index;
 

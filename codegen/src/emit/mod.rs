@@ -5,3 +5,10 @@ pub mod envelope;
 pub mod lookup;
 pub mod rust;
 pub mod serve;
+
+#[cfg(feature = "cli")]
+pub mod docs;
+#[cfg(feature = "cli")]
+pub mod explain;
+#[cfg(feature = "schema")]
+pub mod schema;
