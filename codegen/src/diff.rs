@@ -14,6 +14,8 @@ pub mod side;
 use std::collections::BTreeSet;
 
 use crate::diagnostic::{Lang, Msg};
+use crate::emit::docs::ui::Ui;
+use crate::emit::facts;
 use crate::model::{Catalog, Domain, ErrorDef, Group, Text};
 use crate::report::locale_index;
 use side::{Ack, Side};
@@ -165,6 +167,15 @@ pub enum Kind {
         old: Vec<String>,
         new: Vec<String>,
     },
+    /// A fact of the code (`emit::facts`) that has no rule of its own above, as people read it
+    /// in the default locale; `None` where the side does not have it.
+    FactChanged {
+        id: &'static str,
+        label: Ui,
+        old: Option<String>,
+        new: Option<String>,
+        breaking: bool,
+    },
 }
 
 /// Where the `breaking_change_ok` that acknowledges a change goes.
@@ -199,7 +210,8 @@ impl Kind {
             | PlaceholderAdded { .. }
             | PlaceholderTypeChanged { .. }
             | ErrorTypeChanged { .. }
-            | RustNameChanged { .. } => Class::Breaking,
+            | RustNameChanged { .. }
+            | FactChanged { breaking: true, .. } => Class::Breaking,
             LocaleAdded { .. }
             | DomainAdded { .. }
             | CategoryAdded { .. }
@@ -216,7 +228,10 @@ impl Kind {
             | DeprecationChanged { .. }
             | DeprecationRemoved
             | RetryableChanged { .. }
-            | OperationsChanged { .. } => Class::Compatible,
+            | OperationsChanged { .. }
+            | FactChanged {
+                breaking: false, ..
+            } => Class::Compatible,
         }
     }
 
@@ -278,6 +293,7 @@ impl Kind {
             DeprecationRemoved => "deprecation-removed",
             RetryableChanged { .. } => "retryable-changed",
             OperationsChanged { .. } => "operations-changed",
+            FactChanged { .. } => "fact-changed",
         }
     }
 }
@@ -540,6 +556,9 @@ fn compare_domain(oc: &Catalog, nc: &Catalog, o: &Domain, n: &Domain, out: &mut 
                 for k in compare_error(oc, nc, oe, ne) {
                     push(out, Some(&oe.code), k);
                 }
+                for k in compare_facts((o, oe), (n, ne)) {
+                    push(out, Some(&oe.code), k);
+                }
             }
         }
     }
@@ -749,6 +768,47 @@ fn compare_error(oc: &Catalog, nc: &Catalog, o: &ErrorDef, n: &ErrorDef) -> Vec<
             old: o.operations.clone(),
             new: n.operations.clone(),
         });
+    }
+    out
+}
+
+/// The facts that the rules of [`compare_error`] already compare, each in its own words.
+const COMPARED_BY_RULE: &[&str] = &[
+    "status",
+    "domain",
+    "category",
+    "operations",
+    "retryable",
+    "error_type",
+    "rust",
+];
+
+/// Every other fact of a code (a key added to `emit::facts`), compared as people read it: a
+/// new per-error key is reviewed without a rule of its own here.
+fn compare_facts(old: (&Domain, &ErrorDef), new: (&Domain, &ErrorDef)) -> Vec<Kind> {
+    let (of, nf) = (facts::of(old.0, old.1), facts::of(new.0, new.1));
+    let plain = |f: &facts::Fact| f.value.plain("en", 0);
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for id in of.iter().chain(&nf).map(|f| f.id) {
+        if COMPARED_BY_RULE.contains(&id) || !seen.insert(id) {
+            continue;
+        }
+        let (o, n) = (
+            of.iter().find(|f| f.id == id),
+            nf.iter().find(|f| f.id == id),
+        );
+        let (ov, nv) = (o.map(plain), n.map(plain));
+        if ov != nv {
+            let fact = n.or(o).expect("an id comes from one side");
+            out.push(Kind::FactChanged {
+                id,
+                label: fact.label,
+                old: ov,
+                new: nv,
+                breaking: fact.change == facts::Change::Breaking,
+            });
+        }
     }
     out
 }

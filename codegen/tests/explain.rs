@@ -75,9 +75,7 @@ fn a_code_explained_in_english_with_category_and_placeholders() {
     assert_eq!(code, 0, "{err}");
     for want in [
         "EBP-A-0001\n==========\nMissing Mandatory Headers\n",
-        "domain       EBP payment API (ebp)",
-        "HTTP status  400 Bad Request",
-        "category     A Authentication error",
+        "HTTP status  400 Bad Request\nDomain       EBP payment API (ebp)\nCategory     A Authentication error\nRetryable    no\n",
         "What it means\n  Occurs when a header the API requires is missing",
         "What to do\n  Add the headers listed in `error.errorDetails[].header`",
         "\"resultCode\": \"EBP-A-0001\"",

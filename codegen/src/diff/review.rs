@@ -267,6 +267,17 @@ fn summary(k: &Kind, lang: Lang, s: Style) -> String {
             format!("replacement changed to {}", or_none(replacement, lang, s)),
         ),
         DeprecationRemoved => t(lang, "사용 중단 예정 표시 해제", "no longer deprecated"),
+        FactChanged {
+            label, old, new, ..
+        } => {
+            let none = t(lang, "없음", "none");
+            format!(
+                "{}: {} → {}",
+                t(lang, label.ko, label.en),
+                old.as_deref().unwrap_or(&none),
+                new.as_deref().unwrap_or(&none)
+            )
+        }
         RetryableChanged { now } => match now {
             true => t(lang, "재시도 불가 → 가능", "retryable: no → yes"),
             false => t(lang, "재시도 가능 → 불가", "retryable: yes → no"),
@@ -743,6 +754,7 @@ fn details_json(k: &Kind) -> Value {
             json!({ "replacement": replacement })
         }
         RetryableChanged { now } => json!({ "retryable": now }),
+        FactChanged { id, old, new, .. } => json!({ "fact": id, "old": old, "new": new }),
         OperationsChanged { old, new } => json!({ "old": old, "new": new }),
         CodeRemoved | TombstoneAdded | TombstoneRemoved | DeprecationRemoved => json!({}),
     }

@@ -5,7 +5,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::diagnostic::{Lang, edit_distance};
 use crate::emit::docs::example::response_body;
 use crate::emit::docs::markup::{markdown_to_terminal, wrap};
-use crate::emit::docs::status_reason;
+use crate::emit::facts;
 use crate::model::{Catalog, Domain, ErrorDef};
 use crate::report::locale_index;
 
@@ -312,59 +312,11 @@ pub fn render_width(
     }
 
     // Facts, as an aligned table.
-    let mut facts: Vec<(&str, String)> = Vec::new();
-    let upstream = if d.upstream {
-        t(", 연동사 코드", ", upstream provider")
-    } else {
-        ""
-    };
-    facts.push((
-        t("도메인", "domain"),
-        format!("{} ({}{upstream})", d.title.get(li), d.id),
-    ));
-    if !(tombstone && e.status == 0) {
-        facts.push((
-            t("HTTP 상태", "HTTP status"),
-            match status_reason(e.status) {
-                Some(r) => format!("{} {r}", e.status),
-                None => e.status.to_string(),
-            },
-        ));
-    }
-    if let Some(c) = e.category.as_ref().and_then(|k| d.category(k)) {
-        facts.push((
-            t("분류", "category"),
-            format!("{} {}", c.key, c.title.get(li)),
-        ));
-    }
-    if !e.operations.is_empty() {
-        let ops: Vec<String> = e
-            .operations
-            .iter()
-            .filter_map(|k| d.operation(k))
-            .map(|o| format!("{} ({})", o.title.get(li), o.key))
-            .collect();
-        facts.push((t("발생하는 API", "operations"), ops.join(", ")));
-    }
-    if !tombstone {
-        facts.push((
-            t("재시도", "retryable"),
-            t(
-                if e.retryable { "가능" } else { "불가" },
-                if e.retryable { "yes" } else { "no" },
-            )
-            .to_owned(),
-        ));
-    }
-    if let Some(et) = &e.error_type {
-        facts.push(("errorType", et.clone()));
-    }
-    if !tombstone {
-        facts.push((
-            "Rust",
-            format!("payment_errors::{}::Code::{}", d.id, e.ident),
-        ));
-    }
+    let words = if ko { "ko" } else { "en" };
+    let facts: Vec<(&str, String)> = facts::of(d, e)
+        .iter()
+        .map(|f| (f.label.get(words), f.value.plain(words, li)))
+        .collect();
     out.push('\n');
     let w = facts.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     for (k, v) in &facts {

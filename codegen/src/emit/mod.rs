@@ -10,5 +10,7 @@ pub mod serve;
 pub mod docs;
 #[cfg(feature = "cli")]
 pub mod explain;
+#[cfg(feature = "cli")]
+pub mod facts;
 #[cfg(feature = "schema")]
 pub mod schema;

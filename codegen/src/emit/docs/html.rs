@@ -13,6 +13,7 @@ use super::example::response_body;
 use super::markup::{escape_html as esc, markdown_to_html};
 use super::ui::{self, Ui, is_korean, language_name};
 use super::{ASSETS_DIR, Options, code_dir, code_path, domain_path, status_reason};
+use crate::emit::facts::{self, Value as FactValue};
 use crate::model::{Catalog, Domain, ErrorDef, Text};
 use crate::template::{Segment, Template};
 
@@ -697,6 +698,51 @@ fn domain_page(ctx: &Ctx, d: &Domain) -> String {
     page(ctx, root, &title, canonical.as_deref(), true, &b)
 }
 
+/// A fact's value on a code page.
+fn fact_html(ctx: &Ctx, d: &Domain, e: &ErrorDef, v: &FactValue) -> String {
+    match v {
+        FactValue::Status(s) => format!(
+            "{} <span class=\"muted\">{}</span>",
+            status_badge(*s),
+            esc(status_reason(*s).unwrap_or_default())
+        ),
+        FactValue::Domain(d) => format!(
+            r#"<a href="../index.html">{}</a> <code>{}</code>{}"#,
+            ctx.text(&d.title),
+            esc(&d.id),
+            if d.upstream {
+                format!(" {}", badge("upstream", &ctx.ui(ui::UPSTREAM)))
+            } else {
+                String::new()
+            }
+        ),
+        FactValue::Category(_) => category_cell(ctx, d, e),
+        FactValue::Operations(ops) => {
+            let items: Vec<String> = ops
+                .iter()
+                .map(|o| {
+                    let desc = o
+                        .description
+                        .as_ref()
+                        .map(|t| format!(r#" <span class="muted">{}</span>"#, ctx.text(t)))
+                        .unwrap_or_default();
+                    format!(
+                        "<li>{} <code>{}</code>{desc}</li>",
+                        ctx.text(&o.title),
+                        esc(&o.key)
+                    )
+                })
+                .collect();
+            format!(r#"<ul class="plain">{}</ul>"#, items.join(""))
+        }
+        FactValue::YesNo(true) => format!(r#"<span class="yes">{}</span>"#, ctx.ui(ui::YES)),
+        FactValue::YesNo(false) => ctx.ui(ui::NO),
+        FactValue::Word(w) => ctx.ui(*w),
+        FactValue::Code(t) => format!("<code>{}</code>", esc(t)),
+        FactValue::RustPath(p) => format!("<code>{}</code>", esc(p)),
+    }
+}
+
 fn code_page(
     ctx: &Ctx,
     d: &Domain,
@@ -770,70 +816,18 @@ fn code_page(
         }
         let _ = writeln!(b, r#"<div class="banner deprecated" role="note">{s}</div>"#);
     }
-    // Facts.
-    let mut facts = Vec::new();
-    let fact = |k: String, v: String| format!("<div><dt>{k}</dt><dd>{v}</dd></div>");
-    facts.push(fact(
-        ctx.ui(ui::STATUS),
-        format!(
-            "{} <span class=\"muted\">{}</span>",
-            status_badge(e.status),
-            esc(status_reason(e.status).unwrap_or_default())
-        ),
-    ));
-    facts.push(fact(
-        ctx.ui(ui::DOMAIN),
-        format!(
-            r#"<a href="../index.html">{}</a> <code>{}</code>{}"#,
-            ctx.text(&d.title),
-            esc(&d.id),
-            if d.upstream {
-                format!(" {}", badge("upstream", &ctx.ui(ui::UPSTREAM)))
-            } else {
-                String::new()
-            }
-        ),
-    ));
-    if e.category.as_ref().and_then(|k| d.category(k)).is_some() {
-        facts.push(fact(ctx.ui(ui::CATEGORY), category_cell(ctx, d, e)));
-    }
-    if !e.operations.is_empty() {
-        let ops: Vec<String> = e
-            .operations
-            .iter()
-            .filter_map(|k| d.operation(k))
-            .map(|o| {
-                let desc = o
-                    .description
-                    .as_ref()
-                    .map(|t| format!(r#" <span class="muted">{}</span>"#, ctx.text(t)))
-                    .unwrap_or_default();
-                format!(
-                    "<li>{} <code>{}</code>{desc}</li>",
-                    ctx.text(&o.title),
-                    esc(&o.key)
-                )
-            })
-            .collect();
-        facts.push(fact(
-            ctx.ui(ui::OPERATIONS),
-            format!(r#"<ul class="plain">{}</ul>"#, ops.join("")),
-        ));
-    }
-    facts.push(fact(
-        ctx.ui(ui::RETRYABLE),
-        if e.retryable {
-            format!(r#"<span class="yes">{}</span>"#, ctx.ui(ui::YES))
-        } else {
-            ctx.ui(ui::NO)
-        },
-    ));
-    if let Some(t) = &e.error_type {
-        facts.push(fact(
-            ctx.ui(ui::ERROR_TYPE),
-            format!("<code>{}</code>", esc(t)),
-        ));
-    }
+    // Facts (the Rust path is the permalink at the bottom).
+    let facts: Vec<String> = facts::of(d, e)
+        .iter()
+        .filter(|f| !matches!(f.value, FactValue::RustPath(_)))
+        .map(|f| {
+            format!(
+                "<div><dt>{}</dt><dd>{}</dd></div>",
+                ctx.ui(f.label),
+                fact_html(ctx, d, e, &f.value)
+            )
+        })
+        .collect();
     let _ = writeln!(b, r#"<dl class="facts">{}</dl>"#, facts.join(""));
 
     // Explanation and action.

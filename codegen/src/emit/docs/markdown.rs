@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use super::example::response_body;
 use super::markup::{escape_markdown as esc, markdown_to_markdown};
 use super::{Options, status_reason, ui};
+use crate::emit::facts::{self, Value};
 use crate::model::{Catalog, Domain, ErrorDef, Text};
 use crate::template::Segment;
 
@@ -242,6 +243,24 @@ fn quote_block(s: &str) -> String {
         .join("\n")
 }
 
+/// A fact's value in Markdown.
+fn fact_md(ctx: &Ctx, v: &Value) -> String {
+    match v {
+        Value::Status(s) => format!("{s} {}", status_reason(*s).unwrap_or_default()),
+        Value::Domain(d) => format!("{} (`{}`)", ctx.text(&d.title), d.id),
+        Value::Category(c) => format!("`{}` {}", c.key, ctx.text(&c.title)),
+        Value::Operations(ops) => ops
+            .iter()
+            .map(|o| format!("{} (`{}`)", ctx.text(&o.title), o.key))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::YesNo(b) => ctx.ui(if *b { ui::YES } else { ui::NO }).to_owned(),
+        Value::Word(w) => ctx.ui(*w).to_owned(),
+        Value::Code(t) => crate::emit::rust::code_span(t),
+        Value::RustPath(p) => format!("`{p}`"),
+    }
+}
+
 fn code_section(ctx: &Ctx, d: &Domain, e: &ErrorDef) -> String {
     let c = ctx.catalog;
     let li = ctx.locale;
@@ -276,47 +295,12 @@ fn code_section(ctx: &Ctx, d: &Domain, e: &ErrorDef) -> String {
         }
         let _ = writeln!(out, "{}\n", quote_block(&format!("⚠ {s}")));
     }
-    let mut facts = vec![format!(
-        "- {}: {} {}",
-        ctx.ui(ui::STATUS),
-        e.status,
-        status_reason(e.status).unwrap_or_default()
-    )];
-    if let Some(cat) = e.category.as_ref().and_then(|k| d.category(k)) {
-        facts.push(format!(
-            "- {}: `{}` {}",
-            ctx.ui(ui::CATEGORY),
-            cat.key,
-            ctx.text(&cat.title)
-        ));
-    }
-    if !e.operations.is_empty() {
-        let ops: Vec<String> = e
-            .operations
-            .iter()
-            .filter_map(|k| d.operation(k))
-            .map(|o| format!("{} (`{}`)", ctx.text(&o.title), o.key))
-            .collect();
-        facts.push(format!("- {}: {}", ctx.ui(ui::OPERATIONS), ops.join(", ")));
-    }
-    facts.push(format!(
-        "- {}: {}",
-        ctx.ui(ui::RETRYABLE),
-        if e.retryable {
-            ctx.ui(ui::YES)
-        } else {
-            ctx.ui(ui::NO)
-        }
-    ));
-    if let Some(t) = &e.error_type {
-        facts.push(format!("- errorType: {}", crate::emit::rust::code_span(t)));
-    }
-    facts.push(format!(
-        "- {}: `payment_errors::{}::Code::{}`",
-        ctx.ui(ui::RUST),
-        d.id,
-        e.ident
-    ));
+    // The domain is the heading this section is under.
+    let facts: Vec<String> = facts::of(d, e)
+        .iter()
+        .filter(|f| !matches!(f.value, Value::Domain(_)))
+        .map(|f| format!("- {}: {}", ctx.ui(f.label), fact_md(ctx, &f.value)))
+        .collect();
     let _ = writeln!(out, "{}\n", facts.join("\n"));
 
     let _ = writeln!(out, "#### {}\n", ctx.ui(ui::EXPLANATION));

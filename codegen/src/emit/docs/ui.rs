@@ -2,7 +2,7 @@
 //! Korean get the English words.
 
 /// A fixed text of the docs in Korean and English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Ui {
     /// Korean.
     pub ko: &'static str,
