@@ -584,6 +584,62 @@ fn breadcrumb(ctx: &Ctx, root: &str, items: &[(String, String)], current: &str) 
     out
 }
 
+/// A domain's categories or operations, each with its number of codes (a link to the index
+/// filtered to them).
+fn groups_table(
+    b: &mut String,
+    ctx: &Ctx,
+    d: &Domain,
+    (items, heading, param): (&[crate::model::Group], Ui, &str),
+) {
+    let root = "../";
+    if items.is_empty() {
+        return;
+    }
+    let _ = write!(
+        b,
+        r#"<h2>{}</h2>
+<table class="groups"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>
+"#,
+        ctx.ui(heading),
+        ctx.ui(ui::KEY),
+        ctx.ui(ui::TITLE),
+        ctx.ui(ui::DESCRIPTION),
+        ctx.ui(ui::CODE_COUNT),
+    );
+    for g in items {
+        let n = d
+            .errors
+            .iter()
+            .filter(|e| {
+                if param == "category" {
+                    e.category.as_deref() == Some(g.key.as_str())
+                } else {
+                    e.operations.contains(&g.key)
+                }
+            })
+            .count();
+        let query = format!(
+            "domain={}&{param}={}",
+            crate::model::percent_encode(&d.id),
+            crate::model::percent_encode(&format!("{}/{}", d.id, g.key))
+        );
+        let _ = writeln!(
+            b,
+            r#"<tr><td><code>{key}</code></td><td>{title}</td><td>{desc}</td><td><a href="{root}index.html?{q}">{n}</a></td></tr>"#,
+            key = esc(&g.key),
+            title = ctx.text(&g.title),
+            desc = g
+                .description
+                .as_ref()
+                .map(|t| ctx.text(t))
+                .unwrap_or_default(),
+            q = esc(&query),
+        );
+    }
+    b.push_str("</tbody></table>\n");
+}
+
 fn domain_page(ctx: &Ctx, d: &Domain) -> String {
     let c = ctx.catalog;
     let root = "../";
@@ -628,51 +684,7 @@ fn domain_page(ctx: &Ctx, d: &Domain) -> String {
         (&d.categories, ui::CATEGORIES, "category"),
         (&d.operations, ui::OPERATIONS, "operation"),
     ] {
-        if items.is_empty() {
-            continue;
-        }
-        let _ = write!(
-            b,
-            r#"<h2>{}</h2>
-<table class="groups"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>
-"#,
-            ctx.ui(heading),
-            ctx.ui(ui::KEY),
-            ctx.ui(ui::TITLE),
-            ctx.ui(ui::DESCRIPTION),
-            ctx.ui(ui::CODE_COUNT),
-        );
-        for g in items {
-            let n = d
-                .errors
-                .iter()
-                .filter(|e| {
-                    if param == "category" {
-                        e.category.as_deref() == Some(g.key.as_str())
-                    } else {
-                        e.operations.contains(&g.key)
-                    }
-                })
-                .count();
-            let query = format!(
-                "domain={}&{param}={}",
-                crate::model::percent_encode(&d.id),
-                crate::model::percent_encode(&format!("{}/{}", d.id, g.key))
-            );
-            let _ = writeln!(
-                b,
-                r#"<tr><td><code>{key}</code></td><td>{title}</td><td>{desc}</td><td><a href="{root}index.html?{q}">{n}</a></td></tr>"#,
-                key = esc(&g.key),
-                title = ctx.text(&g.title),
-                desc = g
-                    .description
-                    .as_ref()
-                    .map(|t| ctx.text(t))
-                    .unwrap_or_default(),
-                q = esc(&query),
-            );
-        }
-        b.push_str("</tbody></table>\n");
+        groups_table(&mut b, ctx, d, (items, heading, param));
     }
     let _ = write!(
         b,
@@ -768,7 +780,20 @@ fn code_page(
         life = lifecycle_badges(ctx, e),
         msg = ctx.message(e),
     );
-    // Lifecycle banners.
+    lifecycle_banners(&mut b, ctx, d, e);
+    code_facts(&mut b, ctx, d, e);
+    explanation_and_action(&mut b, ctx, e);
+    messages_table(&mut b, ctx, e);
+    placeholders_table(&mut b, ctx, e);
+    example_response(&mut b, ctx, d, e);
+    let canonical = c.docs_link(&d.id, &e.code);
+    permalinks_and_pager(&mut b, ctx, d, e, canonical.as_deref(), (prev, next));
+    let title = format!("{} — {} — {}", e.code, d.title.default_text(), c.name);
+    page(ctx, root, &title, canonical.as_deref(), true, &b)
+}
+
+/// The retired and deprecated banners of a code page.
+fn lifecycle_banners(b: &mut String, ctx: &Ctx, d: &Domain, e: &ErrorDef) {
     if let Some(r) = &e.retired {
         let mut s = format!("<strong>{}</strong>", ctx.ui(ui::RETIRED_BANNER));
         if let Some(since) = &r.since {
@@ -816,7 +841,10 @@ fn code_page(
         }
         let _ = writeln!(b, r#"<div class="banner deprecated" role="note">{s}</div>"#);
     }
-    // Facts (the Rust path is the permalink at the bottom).
+}
+
+/// The facts of a code (the Rust path is the permalink at the bottom).
+fn code_facts(b: &mut String, ctx: &Ctx, d: &Domain, e: &ErrorDef) {
     let facts: Vec<String> = facts::of(d, e)
         .iter()
         .filter(|f| !matches!(f.value, FactValue::RustPath(_)))
@@ -829,8 +857,10 @@ fn code_page(
         })
         .collect();
     let _ = writeln!(b, r#"<dl class="facts">{}</dl>"#, facts.join(""));
+}
 
-    // Explanation and action.
+/// What the code means and what to do about it.
+fn explanation_and_action(b: &mut String, ctx: &Ctx, e: &ErrorDef) {
     let _ = writeln!(b, "<h2>{}</h2>", ctx.ui(ui::EXPLANATION));
     match &e.explanation {
         Some(x) => b.push_str(&prose(ctx, x)),
@@ -842,8 +872,11 @@ fn code_page(
         let _ = writeln!(b, "<h2>{}</h2>", ctx.ui(ui::ACTION));
         b.push_str(&prose(ctx, a));
     }
+}
 
-    // Messages.
+/// The message in every locale.
+fn messages_table(b: &mut String, ctx: &Ctx, e: &ErrorDef) {
+    let c = ctx.catalog;
     let _ = write!(
         b,
         r#"<h2>{}</h2>
@@ -871,8 +904,10 @@ fn code_page(
         );
     }
     b.push_str("</tbody></table>\n");
+}
 
-    // Placeholders.
+/// The placeholders, their types and examples.
+fn placeholders_table(b: &mut String, ctx: &Ctx, e: &ErrorDef) {
     if !e.fields.is_empty() {
         let _ = write!(
             b,
@@ -903,8 +938,11 @@ fn code_page(
         }
         b.push_str("</tbody></table>\n");
     }
+}
 
-    // Example response.
+/// The example response body, once, or per locale where they differ.
+fn example_response(b: &mut String, ctx: &Ctx, d: &Domain, e: &ErrorDef) {
+    let c = ctx.catalog;
     let _ = writeln!(
         b,
         r#"<h2>{}</h2>
@@ -936,10 +974,18 @@ fn code_page(
         }));
         b.push('\n');
     }
+}
 
-    // Permalink, Rust name and neighbours.
-    let canonical = c.docs_link(&d.id, &e.code);
-    if let Some(link) = &canonical {
+/// The permalink, the Rust name and the previous and next codes.
+fn permalinks_and_pager(
+    b: &mut String,
+    ctx: &Ctx,
+    d: &Domain,
+    e: &ErrorDef,
+    canonical: Option<&str>,
+    (prev, next): (Option<&ErrorDef>, Option<&ErrorDef>),
+) {
+    if let Some(link) = canonical {
         let _ = writeln!(
             b,
             r#"<p class="permalink">{}: <a href="{l}">{l}</a></p>"#,
@@ -974,8 +1020,6 @@ fn code_page(
         );
     }
     b.push_str("</nav>\n");
-    let title = format!("{} — {} — {}", e.code, d.title.default_text(), c.name);
-    page(ctx, root, &title, canonical.as_deref(), true, &b)
 }
 
 /// Staff Markdown, once per locale.
