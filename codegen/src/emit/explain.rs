@@ -255,153 +255,207 @@ pub fn render_width(
     lang: Lang,
     width: usize,
 ) -> String {
-    let li = locale_index(catalog, lang);
-    let ko = lang == Lang::Ko;
-    let t = |k: &'static str, en: &'static str| if ko { k } else { en };
-    let mut out = String::new();
-    let push_wrapped = |out: &mut String, text: &str, indent: &str| {
-        for line in wrap(text, width.saturating_sub(indent.width())) {
-            out.push_str(indent);
-            out.push_str(&line);
-            out.push('\n');
-        }
+    let mut page = Page {
+        catalog,
+        out: String::new(),
+        width,
+        ko: lang == Lang::Ko,
+        li: locale_index(catalog, lang),
     };
-
     // A tombstone may keep nothing but its code (status 0, no message).
-    let tombstone = e.retired.is_some();
     let has_message = e.message.templates.iter().any(|m| !m.segments.is_empty());
-
-    // Title: the code, then its message in the chosen language.
-    out.push_str(&e.code);
-    out.push('\n');
-    out.push_str(&"=".repeat(e.code.width().clamp(8, width.max(8))));
-    out.push('\n');
+    page.title(e, has_message);
+    page.banners(e);
+    page.facts(d, e);
     if has_message {
-        push_wrapped(&mut out, &e.message.templates[li].unfilled(), "");
+        page.messages(e);
+    }
+    page.placeholders(e);
+    page.prose(e);
+    // An example response (not for a tombstone: it is never sent).
+    if e.retired.is_none() {
+        page.example(d, e);
+    }
+    if let Some(link) = catalog.docs_link(&d.id, &e.code) {
+        let docs = page.t("문서", "Docs");
+        page.out.push_str(&format!("\n{docs}: {link}\n"));
+    }
+    page.out
+}
+
+/// An explanation being written.
+struct Page<'a> {
+    catalog: &'a Catalog,
+    out: String,
+    width: usize,
+    ko: bool,
+    /// The catalog locale of spec texts.
+    li: usize,
+}
+
+impl Page<'_> {
+    fn t(&self, ko: &'static str, en: &'static str) -> &'static str {
+        if self.ko { ko } else { en }
     }
 
-    // Lifecycle banners.
-    if let Some(r) = &e.retired {
-        out.push('\n');
-        let mut line = t(
-            "⚠ 폐기된 코드입니다: 더 이상 나가지 않으며 다시 쓰지도 않습니다",
-            "⚠ Retired: no longer sent, and never reused",
-        )
-        .to_owned();
-        if let Some(s) = &r.since {
-            line.push_str(&format!(" ({}{s}{})", t("", "since "), t("부터", "")));
-        }
-        push_wrapped(&mut out, &line, "");
-        if let Some(n) = &r.note {
-            out.push_str(&markdown_to_terminal(n.get(li), width, "  "));
-        }
-    }
-    if let Some(dep) = &e.deprecated {
-        out.push('\n');
-        let mut line = t("⚠ 사용 중단 예정인 코드입니다", "⚠ Deprecated").to_owned();
-        if let Some(s) = &dep.since {
-            line.push_str(&format!(" ({}{s}{})", t("", "since "), t("부터", "")));
-        }
-        if let Some(r) = &dep.replacement {
-            line.push_str(&format!("; {}: {r}", t("대신 쓸 코드", "use instead")));
-        }
-        push_wrapped(&mut out, &line, "");
-        if let Some(n) = &dep.note {
-            out.push_str(&markdown_to_terminal(n.get(li), width, "  "));
+    fn wrapped(&mut self, text: &str, indent: &str) {
+        for line in wrap(text, self.width.saturating_sub(indent.width())) {
+            self.out.push_str(indent);
+            self.out.push_str(&line);
+            self.out.push('\n');
         }
     }
 
-    // Facts, as an aligned table.
-    let words = if ko { "ko" } else { "en" };
-    let facts: Vec<(&str, String)> = facts::of(d, e)
-        .iter()
-        .map(|f| (f.label.get(words), f.value.plain(words, li)))
-        .collect();
-    out.push('\n');
-    let w = facts.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    for (k, v) in &facts {
-        let indent = " ".repeat(w + 2);
-        let lines = wrap(v, width.saturating_sub(w + 2));
-        for (i, line) in lines.iter().enumerate() {
-            if i == 0 {
-                out.push_str(&format!("{k}{}  {line}\n", " ".repeat(w - k.width())));
-            } else {
-                out.push_str(&format!("{indent}{line}\n"));
+    /// `label  value` lines, values aligned at `w` columns and wrapped under themselves.
+    fn aligned(&mut self, rows: &[(&str, String)], lead: &str) {
+        let w = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+        let indent = format!("{lead}{}  ", " ".repeat(w));
+        for (k, v) in rows {
+            let lines = wrap(v, self.width.saturating_sub(indent.width()));
+            for (i, line) in lines.iter().enumerate() {
+                if i == 0 {
+                    let pad = " ".repeat(w - k.width());
+                    self.out.push_str(&format!("{lead}{k}{pad}  {line}\n"));
+                } else {
+                    self.out.push_str(&format!("{indent}{line}\n"));
+                }
             }
         }
     }
 
-    // Messages in every locale.
-    if has_message {
-        out.push_str(&format!("\n{}\n", t("메시지", "Messages")));
+    /// The code, underlined, then its message in the chosen language.
+    fn title(&mut self, e: &ErrorDef, has_message: bool) {
+        self.out.push_str(&e.code);
+        self.out.push('\n');
+        let rule = "=".repeat(e.code.width().clamp(8, self.width.max(8)));
+        self.out.push_str(&rule);
+        self.out.push('\n');
+        if has_message {
+            self.wrapped(&e.message.templates[self.li].unfilled(), "");
+        }
     }
-    let tw = catalog.locales.iter().map(|l| l.width()).max().unwrap_or(2);
-    for (i, l) in catalog.locales.iter().enumerate().filter(|_| has_message) {
-        let suffix = if e.message.translated[i] {
-            ""
-        } else {
-            t(" (번역 없음)", " (no translation)")
-        };
-        let text = format!("{}{suffix}", e.message.templates[i].unfilled());
-        let indent = format!("  {}  ", " ".repeat(tw));
-        for (j, line) in wrap(&text, width.saturating_sub(indent.width()))
+
+    /// The retired and deprecated banners.
+    fn banners(&mut self, e: &ErrorDef) {
+        let since = |p: &Page, s: &str| format!(" ({}{s}{})", p.t("", "since "), p.t("부터", ""));
+        if let Some(r) = &e.retired {
+            self.out.push('\n');
+            let mut line = self
+                .t(
+                    "⚠ 폐기된 코드입니다: 더 이상 나가지 않으며 다시 쓰지도 않습니다",
+                    "⚠ Retired: no longer sent, and never reused",
+                )
+                .to_owned();
+            if let Some(s) = &r.since {
+                line.push_str(&since(self, s));
+            }
+            self.wrapped(&line, "");
+            if let Some(n) = &r.note {
+                self.out
+                    .push_str(&markdown_to_terminal(n.get(self.li), self.width, "  "));
+            }
+        }
+        if let Some(dep) = &e.deprecated {
+            self.out.push('\n');
+            let mut line = self
+                .t("⚠ 사용 중단 예정인 코드입니다", "⚠ Deprecated")
+                .to_owned();
+            if let Some(s) = &dep.since {
+                line.push_str(&since(self, s));
+            }
+            if let Some(r) = &dep.replacement {
+                line.push_str(&format!("; {}: {r}", self.t("대신 쓸 코드", "use instead")));
+            }
+            self.wrapped(&line, "");
+            if let Some(n) = &dep.note {
+                self.out
+                    .push_str(&markdown_to_terminal(n.get(self.li), self.width, "  "));
+            }
+        }
+    }
+
+    /// The facts of the code, as an aligned table.
+    fn facts(&mut self, d: &Domain, e: &ErrorDef) {
+        let words = if self.ko { "ko" } else { "en" };
+        let rows: Vec<(&str, String)> = facts::of(d, e)
             .iter()
-            .enumerate()
-        {
-            if j == 0 {
-                out.push_str(&format!("  {l}{}  {line}\n", " ".repeat(tw - l.width())));
-            } else {
-                out.push_str(&format!("{indent}{line}\n"));
-            }
-        }
+            .map(|f| (f.label.get(words), f.value.plain(words, self.li)))
+            .collect();
+        self.out.push('\n');
+        self.aligned(&rows, "");
     }
-    if !e.fields.is_empty() {
-        out.push_str(&format!("\n{}\n", t("자리표시자", "Placeholders")));
+
+    /// The message in every locale.
+    fn messages(&mut self, e: &ErrorDef) {
+        let heading = self.t("메시지", "Messages");
+        self.out.push_str(&format!("\n{heading}\n"));
+        let missing = self.t(" (번역 없음)", " (no translation)");
+        let rows: Vec<(&str, String)> = (self.catalog.locales.iter().enumerate())
+            .map(|(i, l)| {
+                let suffix = if e.message.translated[i] { "" } else { missing };
+                let text = format!("{}{suffix}", e.message.templates[i].unfilled());
+                (l.as_str(), text)
+            })
+            .collect();
+        self.aligned(&rows, "  ");
+    }
+
+    /// The placeholders, their types and examples.
+    fn placeholders(&mut self, e: &ErrorDef) {
+        if e.fields.is_empty() {
+            return;
+        }
+        let heading = self.t("자리표시자", "Placeholders");
+        self.out.push_str(&format!("\n{heading}\n"));
         for f in &e.fields {
             let mut line = format!("{{{}}}: {}", f.written, f.ty.as_str());
             if f.pii {
-                line.push_str(t(
+                line.push_str(self.t(
                     ", 개인정보 (로그에서 가림)",
                     ", personal data (redacted in logs)",
                 ));
             }
             if let Some(x) = &f.example {
-                line.push_str(&format!(", {} {x}", t("예", "e.g.")));
+                line.push_str(&format!(", {} {x}", self.t("예", "e.g.")));
             }
-            push_wrapped(&mut out, &line, "  ");
+            self.wrapped(&line, "  ");
         }
     }
 
-    // What it means, what to do.
-    out.push_str(&format!("\n{}\n", t("설명", "What it means")));
-    match &e.explanation {
-        Some(x) => out.push_str(&markdown_to_terminal(x.get(li), width, "  ")),
-        None => out.push_str(t(
-            "  (스펙에 설명이 없습니다)\n",
-            "  (the spec has no explanation)\n",
-        )),
-    }
-    if let Some(a) = &e.action {
-        out.push_str(&format!("\n{}\n", t("조치", "What to do")));
-        out.push_str(&markdown_to_terminal(a.get(li), width, "  "));
-    }
-
-    // An example response (not for a tombstone: it is never sent).
-    if !tombstone {
-        out.push_str(&format!(
-            "\n{} (HTTP {})\n",
-            t("응답 예시", "Example response"),
-            e.status
-        ));
-        for line in response_body(catalog, d, e, li).lines() {
-            out.push_str("  ");
-            out.push_str(line);
-            out.push('\n');
+    /// What it means, what to do.
+    fn prose(&mut self, e: &ErrorDef) {
+        let heading = self.t("설명", "What it means");
+        self.out.push_str(&format!("\n{heading}\n"));
+        match &e.explanation {
+            Some(x) => {
+                let text = markdown_to_terminal(x.get(self.li), self.width, "  ");
+                self.out.push_str(&text);
+            }
+            None => {
+                let none = self.t(
+                    "  (스펙에 설명이 없습니다)\n",
+                    "  (the spec has no explanation)\n",
+                );
+                self.out.push_str(none);
+            }
+        }
+        if let Some(a) = &e.action {
+            let heading = self.t("조치", "What to do");
+            self.out.push_str(&format!("\n{heading}\n"));
+            let text = markdown_to_terminal(a.get(self.li), self.width, "  ");
+            self.out.push_str(&text);
         }
     }
 
-    if let Some(link) = catalog.docs_link(&d.id, &e.code) {
-        out.push_str(&format!("\n{}: {link}\n", t("문서", "Docs")));
+    /// The example response body.
+    fn example(&mut self, d: &Domain, e: &ErrorDef) {
+        let heading = self.t("응답 예시", "Example response");
+        self.out
+            .push_str(&format!("\n{heading} (HTTP {})\n", e.status));
+        for line in response_body(self.catalog, d, e, self.li).lines() {
+            self.out.push_str("  ");
+            self.out.push_str(line);
+            self.out.push('\n');
+        }
     }
-    out
 }
