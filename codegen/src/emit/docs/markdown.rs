@@ -145,6 +145,17 @@ fn domain(ctx: &Ctx, d: &Domain) -> String {
             crate::emit::rust::code_span(f)
         );
     }
+    groups_tables(&mut out, ctx, d);
+    codes_table(&mut out, ctx, d);
+    for e in &d.errors {
+        out.push('\n');
+        out.push_str(&code_section(ctx, d, e));
+    }
+    out
+}
+
+/// A domain's categories and operations.
+fn groups_tables(out: &mut String, ctx: &Ctx, d: &Domain) {
     for (items, heading) in [
         (&d.categories, ui::CATEGORIES),
         (&d.operations, ui::OPERATIONS),
@@ -176,6 +187,10 @@ fn domain(ctx: &Ctx, d: &Domain) -> String {
         }
         out.push('\n');
     }
+}
+
+/// A domain's codes, one row each, linked to their sections.
+fn codes_table(out: &mut String, ctx: &Ctx, d: &Domain) {
     let with_cat = !d.categories.is_empty();
     if with_cat {
         let _ = writeln!(
@@ -219,11 +234,6 @@ fn domain(ctx: &Ctx, d: &Domain) -> String {
             cell(&message_md(e, ctx.locale))
         );
     }
-    for e in &d.errors {
-        out.push('\n');
-        out.push_str(&code_section(ctx, d, e));
-    }
-    out
 }
 
 fn lifecycle_word(ctx: &Ctx, e: &ErrorDef) -> String {
@@ -266,6 +276,33 @@ fn code_section(ctx: &Ctx, d: &Domain, e: &ErrorDef) -> String {
     let li = ctx.locale;
     let mut out = format!("### {}\n\n", esc(&e.code));
     let _ = writeln!(out, "**{}**\n", message_md(e, li));
+    banners(&mut out, ctx, e);
+    // The domain is the heading this section is under.
+    let facts: Vec<String> = facts::of(d, e)
+        .iter()
+        .filter(|f| !matches!(f.value, Value::Domain(_)))
+        .map(|f| format!("- {}: {}", ctx.ui(f.label), fact_md(ctx, &f.value)))
+        .collect();
+    let _ = writeln!(out, "{}\n", facts.join("\n"));
+
+    prose(&mut out, ctx, e);
+    messages_and_placeholders(&mut out, ctx, e);
+    let body = response_body(c, d, e, li);
+    let fence = if body.contains("```") { "~~~~" } else { "```" };
+    let _ = writeln!(
+        out,
+        "#### {}\n\n{fence}json\n{body}\n{fence}\n",
+        ctx.ui(ui::EXAMPLE_RESPONSE)
+    );
+    if let Some(link) = c.docs_link(&d.id, &e.code) {
+        let _ = writeln!(out, "{}: <{link}>", ctx.ui(ui::PERMALINK));
+    }
+    out
+}
+
+/// The retired and deprecated banners of a code.
+fn banners(out: &mut String, ctx: &Ctx, e: &ErrorDef) {
+    let li = ctx.locale;
     if let Some(r) = &e.retired {
         let mut s = format!("**{}**", ctx.ui(ui::RETIRED_BANNER));
         if let Some(since) = &r.since {
@@ -295,14 +332,11 @@ fn code_section(ctx: &Ctx, d: &Domain, e: &ErrorDef) -> String {
         }
         let _ = writeln!(out, "{}\n", quote_block(&format!("⚠ {s}")));
     }
-    // The domain is the heading this section is under.
-    let facts: Vec<String> = facts::of(d, e)
-        .iter()
-        .filter(|f| !matches!(f.value, Value::Domain(_)))
-        .map(|f| format!("- {}: {}", ctx.ui(f.label), fact_md(ctx, &f.value)))
-        .collect();
-    let _ = writeln!(out, "{}\n", facts.join("\n"));
+}
 
+/// What a code means and what to do about it.
+fn prose(out: &mut String, ctx: &Ctx, e: &ErrorDef) {
+    let li = ctx.locale;
     let _ = writeln!(out, "#### {}\n", ctx.ui(ui::EXPLANATION));
     match &e.explanation {
         Some(x) => {
@@ -320,7 +354,11 @@ fn code_section(ctx: &Ctx, d: &Domain, e: &ErrorDef) -> String {
             markdown_to_markdown(a.get(li)).trim()
         );
     }
+}
 
+/// A code's message in every locale and its placeholders.
+fn messages_and_placeholders(out: &mut String, ctx: &Ctx, e: &ErrorDef) {
+    let c = ctx.catalog;
     let _ = writeln!(
         out,
         "#### {}\n\n| {} | {} |\n|---|---|",
@@ -368,18 +406,6 @@ fn code_section(ctx: &Ctx, d: &Domain, e: &ErrorDef) -> String {
         }
         out.push('\n');
     }
-
-    let body = response_body(c, d, e, li);
-    let fence = if body.contains("```") { "~~~~" } else { "```" };
-    let _ = writeln!(
-        out,
-        "#### {}\n\n{fence}json\n{body}\n{fence}\n",
-        ctx.ui(ui::EXAMPLE_RESPONSE)
-    );
-    if let Some(link) = c.docs_link(&d.id, &e.code) {
-        let _ = writeln!(out, "{}: <{link}>", ctx.ui(ui::PERMALINK));
-    }
-    out
 }
 
 #[cfg(test)]
