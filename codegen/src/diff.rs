@@ -507,6 +507,44 @@ fn groups_diff(
     out
 }
 
+/// Pairs removed codes with added ones: a removed code and an added one with the same Rust
+/// name, or else the same message, are most likely one code renamed on the wire. Returns, per
+/// removed code, its added partner and why, and per added code whether it was paired.
+#[allow(clippy::type_complexity)]
+fn pair_renames(
+    oc: &Catalog,
+    nc: &Catalog,
+    removed: &[&ErrorDef],
+    added: &[&ErrorDef],
+) -> (Vec<Option<(usize, RenameHint)>>, Vec<bool>) {
+    let default_msg = |e: &ErrorDef| e.message.templates[0].unfilled();
+    let same_default = oc.default_locale() == nc.default_locale();
+    let mut paired: Vec<Option<(usize, RenameHint)>> = vec![None; removed.len()];
+    let mut taken = vec![false; added.len()];
+    for hint in [RenameHint::SameRustName, RenameHint::SameMessage] {
+        for (ri, r) in removed.iter().enumerate() {
+            if paired[ri].is_some() {
+                continue;
+            }
+            let hit = added.iter().enumerate().position(|(ai, a)| {
+                !taken[ai]
+                    && match hint {
+                        RenameHint::SameRustName => a.ident == r.ident,
+                        RenameHint::SameMessage => {
+                            let m = default_msg(r);
+                            same_default && !m.trim().is_empty() && m == default_msg(a)
+                        }
+                    }
+            });
+            if let Some(ai) = hit {
+                taken[ai] = true;
+                paired[ri] = Some((ai, hint));
+            }
+        }
+    }
+    (paired, taken)
+}
+
 fn compare_domain(oc: &Catalog, nc: &Catalog, o: &Domain, n: &Domain, out: &mut Vec<Change>) {
     let push = |out: &mut Vec<Change>, code: Option<&str>, kind| {
         out.push(Change {
@@ -572,33 +610,7 @@ fn compare_domain(oc: &Catalog, nc: &Catalog, o: &Domain, n: &Domain, out: &mut 
         }
     }
 
-    // A removed code and an added one with the same Rust name, or else the same message, are
-    // most likely one code renamed on the wire.
-    let default_msg = |e: &ErrorDef| e.message.templates[0].unfilled();
-    let same_default = oc.default_locale() == nc.default_locale();
-    let mut paired: Vec<Option<(usize, RenameHint)>> = vec![None; removed.len()];
-    let mut taken = vec![false; added.len()];
-    for hint in [RenameHint::SameRustName, RenameHint::SameMessage] {
-        for (ri, r) in removed.iter().enumerate() {
-            if paired[ri].is_some() {
-                continue;
-            }
-            let hit = added.iter().enumerate().position(|(ai, a)| {
-                !taken[ai]
-                    && match hint {
-                        RenameHint::SameRustName => a.ident == r.ident,
-                        RenameHint::SameMessage => {
-                            let m = default_msg(r);
-                            same_default && !m.trim().is_empty() && m == default_msg(a)
-                        }
-                    }
-            });
-            if let Some(ai) = hit {
-                taken[ai] = true;
-                paired[ri] = Some((ai, hint));
-            }
-        }
-    }
+    let (paired, taken) = pair_renames(oc, nc, &removed, &added);
     for (ri, r) in removed.iter().enumerate() {
         match paired[ri] {
             Some((ai, hint)) => push(
@@ -677,7 +689,34 @@ fn compare_error(oc: &Catalog, nc: &Catalog, o: &ErrorDef, n: &ErrorDef) -> Vec<
         });
     }
 
-    // Placeholders, by field name (`bankCode` and `bank_code` are the same field).
+    compare_placeholders(o, n, &mut out);
+    compare_texts(oc, nc, o, n, &mut out);
+    match (&o.deprecated, &n.deprecated) {
+        (None, Some(dep)) => out.push(Kind::DeprecationAdded {
+            replacement: dep.replacement.clone(),
+        }),
+        (Some(_), None) => out.push(Kind::DeprecationRemoved),
+        (Some(a), Some(b)) if a.replacement != b.replacement => {
+            out.push(Kind::DeprecationChanged {
+                replacement: b.replacement.clone(),
+            })
+        }
+        _ => {}
+    }
+    if o.retryable != n.retryable {
+        out.push(Kind::RetryableChanged { now: n.retryable });
+    }
+    if o.operations != n.operations {
+        out.push(Kind::OperationsChanged {
+            old: o.operations.clone(),
+            new: n.operations.clone(),
+        });
+    }
+    out
+}
+
+/// Placeholders, by field name (`bankCode` and `bank_code` are the same field).
+fn compare_placeholders(o: &ErrorDef, n: &ErrorDef, out: &mut Vec<Kind>) {
     let gone: Vec<_> = o
         .fields
         .iter()
@@ -715,8 +754,10 @@ fn compare_error(oc: &Catalog, nc: &Catalog, o: &ErrorDef, n: &ErrorDef) -> Vec<
             });
         }
     }
+}
 
-    // Messages, per locale both sides have.
+/// Messages, per locale both sides have, then explanations and actions.
+fn compare_texts(oc: &Catalog, nc: &Catalog, o: &ErrorDef, n: &ErrorDef, out: &mut Vec<Kind>) {
     for (ni, l) in nc.locales.iter().enumerate() {
         let Some(oi) = oc.locales.iter().position(|x| x == l) else {
             continue;
@@ -747,29 +788,6 @@ fn compare_error(oc: &Catalog, nc: &Catalog, o: &ErrorDef, n: &ErrorDef) -> Vec<
     if let Some((edit, locales)) = text_edit(oc, nc, o.action.as_ref(), n.action.as_ref()) {
         out.push(Kind::ActionChanged { edit, locales });
     }
-
-    match (&o.deprecated, &n.deprecated) {
-        (None, Some(dep)) => out.push(Kind::DeprecationAdded {
-            replacement: dep.replacement.clone(),
-        }),
-        (Some(_), None) => out.push(Kind::DeprecationRemoved),
-        (Some(a), Some(b)) if a.replacement != b.replacement => {
-            out.push(Kind::DeprecationChanged {
-                replacement: b.replacement.clone(),
-            })
-        }
-        _ => {}
-    }
-    if o.retryable != n.retryable {
-        out.push(Kind::RetryableChanged { now: n.retryable });
-    }
-    if o.operations != n.operations {
-        out.push(Kind::OperationsChanged {
-            old: o.operations.clone(),
-            new: n.operations.clone(),
-        });
-    }
-    out
 }
 
 /// The facts that the rules of [`compare_error`] already compare, each in its own words.
