@@ -545,7 +545,15 @@ fn pair_renames(
     (paired, taken)
 }
 
-fn compare_domain(oc: &Catalog, nc: &Catalog, o: &Domain, n: &Domain, out: &mut Vec<Change>) {
+/// Each code of the old side: removed (returned, a rename candidate), retired, reused, or
+/// compared with its new self.
+fn compare_old_codes<'a>(
+    oc: &Catalog,
+    nc: &Catalog,
+    o: &'a Domain,
+    n: &Domain,
+    out: &mut Vec<Change>,
+) -> Vec<&'a ErrorDef> {
     let push = |out: &mut Vec<Change>, code: Option<&str>, kind| {
         out.push(Change {
             domain: Some(o.id.clone()),
@@ -554,26 +562,7 @@ fn compare_domain(oc: &Catalog, nc: &Catalog, o: &Domain, n: &Domain, out: &mut 
             ack: AckState::None,
         })
     };
-    for k in groups_diff(
-        &o.categories,
-        &n.categories,
-        |key| Kind::CategoryRemoved { key },
-        |key| Kind::CategoryAdded { key },
-    ) {
-        push(out, None, k);
-    }
-    for k in groups_diff(
-        &o.operations,
-        &n.operations,
-        |key| Kind::OperationRemoved { key },
-        |key| Kind::OperationAdded { key },
-    ) {
-        push(out, None, k);
-    }
-
-    // Live codes that disappeared and live codes that appeared: candidates for renames.
     let mut removed: Vec<&ErrorDef> = Vec::new();
-    let mut added: Vec<&ErrorDef> = Vec::new();
     for oe in &o.errors {
         match (n.error(&oe.code), oe.retired.is_some()) {
             (None, true) => push(out, Some(&oe.code), Kind::TombstoneRemoved),
@@ -600,6 +589,37 @@ fn compare_domain(oc: &Catalog, nc: &Catalog, o: &Domain, n: &Domain, out: &mut 
             }
         }
     }
+    removed
+}
+
+fn compare_domain(oc: &Catalog, nc: &Catalog, o: &Domain, n: &Domain, out: &mut Vec<Change>) {
+    let push = |out: &mut Vec<Change>, code: Option<&str>, kind| {
+        out.push(Change {
+            domain: Some(o.id.clone()),
+            code: code.map(str::to_owned),
+            kind,
+            ack: AckState::None,
+        })
+    };
+    let categories = groups_diff(
+        &o.categories,
+        &n.categories,
+        |key| Kind::CategoryRemoved { key },
+        |key| Kind::CategoryAdded { key },
+    );
+    let operations = groups_diff(
+        &o.operations,
+        &n.operations,
+        |key| Kind::OperationRemoved { key },
+        |key| Kind::OperationAdded { key },
+    );
+    for k in categories.into_iter().chain(operations) {
+        push(out, None, k);
+    }
+
+    // Live codes that disappeared and live codes that appeared: candidates for renames.
+    let removed = compare_old_codes(oc, nc, o, n, out);
+    let mut added: Vec<&ErrorDef> = Vec::new();
     for ne in &n.errors {
         if o.error(&ne.code).is_none() {
             if ne.retired.is_some() {
