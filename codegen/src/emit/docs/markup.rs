@@ -182,6 +182,12 @@ pub fn escape_markdown(s: &str) -> String {
 /// counts as two), each line indented by `indent`; list items bulleted; code spans keep their
 /// backticks; links show their target after the text.
 pub fn markdown_to_terminal(src: &str, width: usize, indent: &str) -> String {
+    lay_out(&terminal_blocks(src), width, indent)
+}
+
+/// Staff Markdown as blocks of plain text: (first-line prefix, text); a code block's lines have
+/// the prefix `\u{0}` (kept as they are).
+fn terminal_blocks(src: &str) -> Vec<(String, String)> {
     let mut blocks: Vec<(String, String)> = Vec::new(); // (first-line prefix, text)
     let mut cur = String::new();
     let mut prefix = String::new();
@@ -259,6 +265,11 @@ pub fn markdown_to_terminal(src: &str, width: usize, indent: &str) -> String {
         }
     }
     flush(&mut blocks, &mut cur, &mut prefix);
+    blocks
+}
+
+/// Blocks wrapped to `width` columns under `indent`, list items hanging under their bullets.
+fn lay_out(blocks: &[(String, String)], width: usize, indent: &str) -> String {
     let mut out = String::new();
     let mut prev_item = false;
     for (i, (prefix, text)) in blocks.iter().enumerate() {
