@@ -4,10 +4,10 @@
 //! goes and hands it out only when no error was found. Warnings (a missing translation) come
 //! with the fallback already applied in the model.
 //!
-//! One file per thing checked: [`catalog`] (`catalog.toml`), [`domain`] (`[domain]`,
-//! categories, operations), [`error`] (one `[errors."CODE"]` entry and the codes of a domain),
-//! [`message`] (templates, placeholder parity, fields), [`text`] (locale-keyed texts),
-//! [`serve`] (envelopes, details, passthrough) and [`lifecycle`] (deprecation, retirement,
+//! One file per thing checked: `catalog` (`catalog.toml`), `domain` (`[domain]`,
+//! categories, operations), `error` (one `[errors."CODE"]` entry and the codes of a domain),
+//! `message` (templates, placeholder parity, fields), `text` (locale-keyed texts),
+//! `serve` (envelopes, details, passthrough) and `lifecycle` (deprecation, retirement,
 //! acknowledgements). Diagnostics every part builds (a missing key, an empty text, an unknown
 //! word with its closest match) are made here.
 
