@@ -18,8 +18,56 @@ pub const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be written as raw identifiers (`r#self` is an error).
 pub const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
-/// Crate-root names of `payment-errors` that a domain module may not shadow.
-pub const RESERVED_MODULES: &[&str] = &["particle", "render"];
+/// Names at the root of `payment_errors` that a domain id could spell: its modules and items
+/// (`src/lib.rs` and the generated `src/catalog.rs`, `use`d and re-exported names included).
+/// A domain is the module `payment_errors::<domain>`, so it may not take one of them
+/// (rustc: E0428). `codegen/tests/reserved_names.rs` derives the list from the crate's sources
+/// and fails when it misses a name or keeps one the crate no longer has.
+pub const CRATE_ROOT_NAMES: &[&str] = &[
+    "fmt",
+    "json",
+    "negotiate",
+    "particle",
+    "serve",
+    "timestamp",
+    "web",
+];
+
+/// Crates the crate's code and the generated code refer to by path (`core::fmt`,
+/// `serde::Serialize`): `std`, `core`, `alloc`, the crate itself, and the dependencies of
+/// `payment-errors` (with `-` as `_`; the test checks them against its `Cargo.toml`). A domain
+/// module of that name would shadow the crate.
+pub const CRATE_NAMES: &[&str] = &[
+    "std",
+    "core",
+    "alloc",
+    "payment_errors",
+    "payment_errors_core",
+    "serde",
+    "http",
+    "axum_core",
+    "actix_web",
+];
+
+/// Why a name is taken (see [`NameProblem::Reserved`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taken {
+    /// A module or item at the crate root ([`CRATE_ROOT_NAMES`]).
+    RootItem,
+    /// A crate the code refers to by path ([`CRATE_NAMES`]).
+    Crate,
+}
+
+/// Is `id` taken at the root of `payment_errors`, and by what?
+pub fn taken(id: &str) -> Option<Taken> {
+    if CRATE_ROOT_NAMES.contains(&id) || id.starts_with("__") {
+        Some(Taken::RootItem)
+    } else if CRATE_NAMES.contains(&id) {
+        Some(Taken::Crate)
+    } else {
+        None
+    }
+}
 
 /// Is `s` a Rust keyword (in any edition)?
 pub fn is_keyword(s: &str) -> bool {
@@ -45,8 +93,8 @@ pub enum NameProblem {
     LeadingDigit,
     /// A keyword that cannot be escaped (`Self`, `self`, `crate`, `super`).
     Keyword,
-    /// A name the crate root already uses (`particle` …).
-    Reserved,
+    /// A name the crate root already uses (`particle`, `serde` …), and by what.
+    Reserved(Taken),
     /// Not in the required case; carries the correctly cased form.
     WrongCase(String),
 }
@@ -121,8 +169,8 @@ pub fn check_domain_id(id: &str) -> Result<(), NameProblem> {
         return Err(NameProblem::Keyword);
     }
     // `payment_errors::<domain>` sits next to these crate-root items.
-    if RESERVED_MODULES.contains(&id) || id.starts_with("__") {
-        return Err(NameProblem::Reserved);
+    if let Some(t) = taken(id) {
+        return Err(NameProblem::Reserved(t));
     }
     Ok(())
 }
@@ -280,7 +328,14 @@ mod tests {
         assert_eq!(check_domain_id("2fa"), Err(NameProblem::LeadingDigit));
         assert_eq!(check_domain_id("match"), Err(NameProblem::Keyword));
         assert_eq!(check_domain_id("결제"), Err(NameProblem::NoIdentifier));
-        assert_eq!(check_domain_id("particle"), Err(NameProblem::Reserved));
+        assert_eq!(
+            check_domain_id("particle"),
+            Err(NameProblem::Reserved(Taken::RootItem))
+        );
+        assert_eq!(
+            check_domain_id("serde"),
+            Err(NameProblem::Reserved(Taken::Crate))
+        );
     }
 
     #[test]

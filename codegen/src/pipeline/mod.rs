@@ -14,6 +14,7 @@ pub mod korean;
 pub mod load;
 pub mod model;
 pub mod raw;
+pub mod rules;
 pub mod template;
 pub mod validate;
 

@@ -1,19 +1,31 @@
 //! Rules of what a domain says about serving its errors: `[envelope]`, `[details.*]`,
 //! `passthrough` and the placeholders of `error_type`.
 
-use super::*;
-use crate::model::{
-    BodyValue, DetailDef, Envelope, EnvelopeLocale, Member, Source, TargetKind, UPSTREAM_CODE,
-    UPSTREAM_MESSAGE,
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::domain::name_problem_words;
+use super::error::suggested_name;
+use super::{
+    Validator, at, empty_text, missing_key, quoted_list, quoted_list_or_none, ticked, unknown,
 };
-use crate::raw::{RawBody, RawBodyValue, RawDetail, RawEnvelope};
-use crate::template::Segment;
+use crate::diagnostic::{Diagnostic, FileId, Loc, Msg, Rule};
+use crate::ident;
+use crate::load::{Entry, Loaded, LoadedDomain};
+use crate::model::{
+    BodyValue, DetailDef, Envelope, EnvelopeLocale, Field, FieldType, Member, Source, TargetKind,
+    UPSTREAM_CODE, UPSTREAM_MESSAGE,
+};
+use crate::raw::{RawBody, RawBodyValue, RawDetail, RawEnvelope, RawError, S};
+use crate::template::{Segment, Template};
 
 /// How many spaces an envelope may indent by.
 const MAX_INDENT: i64 = 8;
 
 /// The spec's spelling of the upstream placeholders, for messages.
 const UPSTREAM_WRITTEN: &str = "{upstreamCode}, {upstreamMessage}";
+
+const BODY_EXAMPLE: &str = "[envelope.body]\nresultCode = \"{code}\"\nmessage = \"{message}\"";
 
 fn source_list() -> String {
     Source::ALL
@@ -36,30 +48,18 @@ impl Validator<'_> {
         let mut details = Some(Vec::new());
         let mut idents: BTreeMap<String, &S<String>> = BTreeMap::new();
         for e in &d.details {
-            match self.detail(d.file, e) {
-                Some(def) => {
-                    if let Some(first) = idents.get(&def.ident) {
-                        details = None;
-                        self.push(
-                            Diagnostic::new(
-                                Rule::NameCollision,
-                                at(d.file, e.key.span()),
-                                Msg::new(
-                                    format!("상세 `{}`와(과) `{}`이(가) 같은 Rust 이름 `{}`이(가) 됩니다", first.get_ref(), e.key.get_ref(), def.ident),
-                                    format!("details `{}` and `{}` both become `{}` in Rust", first.get_ref(), e.key.get_ref(), def.ident),
-                                ),
-                            )
-                            .related(Loc { file: d.file, span: first.span() }, Msg::new("먼저 쓴 상세", "the other detail"))
-                            .help(Msg::new("둘 중 하나에 name = \"...\"으로 Rust 이름을 따로 주세요", "give one of them its own Rust name with name = \"...\"")),
-                        );
-                    } else {
-                        idents.insert(def.ident.clone(), &e.key);
-                    }
-                    if let Some(v) = details.as_mut() {
-                        v.push(def);
-                    }
-                }
-                None => details = None,
+            let Some(def) = self.detail(d.file, e) else {
+                details = None;
+                continue;
+            };
+            if let Some(first) = idents.get(&def.ident) {
+                details = None;
+                self.push(detail_collision(d.file, first, e, &def.ident));
+            } else {
+                idents.insert(def.ident.clone(), &e.key);
+            }
+            if let Some(v) = details.as_mut() {
+                v.push(def);
             }
         }
         Some((envelope?, details?))
@@ -68,99 +68,33 @@ impl Validator<'_> {
     fn envelope(&mut self, file: FileId, e: &Entry<RawEnvelope>) -> Option<Envelope> {
         let raw = &e.value;
         let mut ok = true;
-        let locale = match &raw.locale {
-            None => EnvelopeLocale::Request,
-            Some(l) if l.get_ref() == "request" => EnvelopeLocale::Request,
-            Some(l) => match self.locales.iter().position(|x| x == l.get_ref()) {
-                Some(i) => EnvelopeLocale::Fixed(i),
-                None => {
-                    ok = false;
-                    let mut choices: Vec<&str> = self.locales.iter().map(String::as_str).collect();
-                    choices.push("request");
-                    let mut d = Diagnostic::new(
-                        Rule::Envelope,
-                        at(file, l.span()),
-                        Msg::new(
-                            format!(
-                                "envelope의 locale `{}`은(는) 카탈로그 언어가 아닙니다",
-                                l.get_ref()
-                            ),
-                            format!("envelope locale `{}` is not a catalog locale", l.get_ref()),
-                        ),
-                    )
-                    .label(Msg::new("알 수 없는 언어", "unknown locale"));
-                    if let Some(s) = did_you_mean(l.get_ref(), choices.iter().copied()) {
-                        d = d.help(Msg::new(
-                            format!("`{s}`을(를) 쓰려던 것인가요?"),
-                            format!("did you mean `{s}`?"),
-                        ));
-                    }
-                    let list = quoted_list(choices.iter().copied());
-                    self.push(d.help(Msg::new(
-                        format!(
-                            "쓸 수 있는 값: {list}. \"request\"는 요청의 Accept-Language를 따릅니다"
-                        ),
-                        format!(
-                            "use one of {list}; \"request\" follows the request's Accept-Language"
-                        ),
-                    )));
-                    EnvelopeLocale::Request
-                }
-            },
-        };
+        let locale = self.envelope_locale(file, raw, &mut ok);
         let indent = match &raw.indent {
             None => None,
             Some(i) if (0..=MAX_INDENT).contains(i.get_ref()) => Some(*i.get_ref() as u8),
             Some(i) => {
                 ok = false;
-                self.push(
-                    Diagnostic::new(
-                        Rule::Envelope,
-                        at(file, i.span()),
-                        Msg::new(
-                            format!("들여쓰기 {}칸은 쓸 수 없습니다", i.get_ref()),
-                            format!("an indent of {} is not allowed", i.get_ref()),
-                        ),
-                    )
-                    .label(Msg::new("0부터 8까지", "must be within 0..=8"))
-                    .help(Msg::new(
-                        "0~8을 쓰거나, 한 줄로 붙여 쓰려면 indent를 지우세요",
-                        "use 0 to 8, or remove `indent` for one-line JSON",
-                    )),
-                );
+                self.push(bad_indent(file, i));
                 None
             }
         };
-        let example = "[envelope.body]\nresultCode = \"{code}\"\nmessage = \"{message}\"";
         let body = match &raw.body {
             None => {
                 if !e.was_dropped("body") {
-                    self.push(
-                        Diagnostic::new(
-                            Rule::MissingKey,
-                            at(file, e.key.span()),
-                            Msg::new("[envelope]에 body가 없습니다", "`envelope` has no `body`"),
-                        )
-                        .help(Msg::new(
-                            format!("응답 본문의 항목을 순서대로 쓰세요:\n{example}"),
-                            format!("list the body's members in order:\n{example}"),
-                        )),
-                    );
+                    self.push(no_body(
+                        Rule::MissingKey,
+                        at(file, e.key.span()),
+                        Msg::new("[envelope]에 body가 없습니다", "`envelope` has no `body`"),
+                    ));
                 }
                 return None;
             }
             Some(b) if b.get_ref().0.is_empty() => {
-                self.push(
-                    Diagnostic::new(
-                        Rule::Envelope,
-                        at(file, b.span()),
-                        Msg::new("envelope.body가 비어 있습니다", "`envelope.body` is empty"),
-                    )
-                    .help(Msg::new(
-                        format!("응답 본문의 항목을 순서대로 쓰세요:\n{example}"),
-                        format!("list the body's members in order:\n{example}"),
-                    )),
-                );
+                self.push(no_body(
+                    Rule::Envelope,
+                    at(file, b.span()),
+                    Msg::new("envelope.body가 비어 있습니다", "`envelope.body` is empty"),
+                ));
                 return None;
             }
             Some(b) => self.body(file, b.get_ref(), &mut ok),
@@ -170,6 +104,48 @@ impl Validator<'_> {
             indent,
             body,
         })
+    }
+
+    /// `locale`: a catalog locale, or `"request"` (the default).
+    fn envelope_locale(
+        &mut self,
+        file: FileId,
+        raw: &RawEnvelope,
+        ok: &mut bool,
+    ) -> EnvelopeLocale {
+        let l = match &raw.locale {
+            None => return EnvelopeLocale::Request,
+            Some(l) if l.get_ref() == "request" => return EnvelopeLocale::Request,
+            Some(l) => l,
+        };
+        if let Some(i) = self.locales.iter().position(|x| x == l.get_ref()) {
+            return EnvelopeLocale::Fixed(i);
+        }
+        *ok = false;
+        let mut choices: Vec<&str> = self.locales.iter().map(String::as_str).collect();
+        choices.push("request");
+        let list = quoted_list(choices.iter().copied());
+        let d = unknown(
+            Rule::Envelope,
+            at(file, l.span()),
+            Msg::new(
+                format!(
+                    "envelope의 locale `{}`은(는) 카탈로그 언어가 아닙니다",
+                    l.get_ref()
+                ),
+                format!("envelope locale `{}` is not a catalog locale", l.get_ref()),
+            ),
+            Some(Msg::new("알 수 없는 언어", "unknown locale")),
+            l.get_ref(),
+            &choices,
+            ticked,
+        )
+        .help(Msg::new(
+            format!("쓸 수 있는 값: {list}. \"request\"는 요청의 Accept-Language를 따릅니다"),
+            format!("use one of {list}; \"request\" follows the request's Accept-Language"),
+        ));
+        self.push(d);
+        EnvelopeLocale::Request
     }
 
     fn body(&mut self, file: FileId, body: &RawBody, ok: &mut bool) -> Vec<Member> {
@@ -221,9 +197,9 @@ impl Validator<'_> {
             );
             return None;
         };
-        match t.segments.as_slice() {
-            [] => Some(BodyValue::Text(String::new().into())),
-            [Segment::Text(text)] => Some(BodyValue::Text(text.clone().into())),
+        let problem = match t.segments.as_slice() {
+            [] => return Some(BodyValue::Text(String::new().into())),
+            [Segment::Text(text)] => return Some(BodyValue::Text(text.clone().into())),
             [
                 Segment::Hole {
                     name,
@@ -231,151 +207,26 @@ impl Validator<'_> {
                     ..
                 },
             ] => match Source::from_name(name) {
-                Some(src) => Some(BodyValue::Source(src)),
-                None => {
-                    let mut d = Diagnostic::new(
-                        Rule::Envelope,
-                        at(file, span),
-                        Msg::new(
-                            format!("응답 본문에 넣을 수 없는 값 `{{{name}}}`입니다"),
-                            format!("`{{{name}}}` is not a value an envelope can hold"),
-                        ),
-                    )
-                    .label(Msg::new("알 수 없는 값", "unknown value"));
-                    if let Some(sug) = did_you_mean(name, Source::ALL.iter().map(|s| s.name())) {
-                        d = d.help(Msg::new(
-                            format!("`{{{sug}}}`을(를) 쓰려던 것인가요?"),
-                            format!("did you mean `{{{sug}}}`?"),
-                        ));
-                    }
-                    self.push(d.help(Msg::new(
-                        format!("쓸 수 있는 값: {list}"),
-                        format!("available values: {list}"),
-                    )));
-                    None
-                }
+                Some(src) => return Some(BodyValue::Source(src)),
+                None => unknown_source(file, span, name, &list),
             },
-            _ => {
-                self.push(
-                    Diagnostic::new(
-                        Rule::Envelope,
-                        at(file, span),
-                        Msg::new(
-                            format!("`{key}`의 값 \"{s}\"에 글과 {{이름}}이 섞여 있습니다"),
-                            format!("`{key}`'s value \"{s}\" mixes text and {{names}}"),
-                        ),
-                    )
-                    .help(Msg::new(
-                        "값은 {message}처럼 이름 하나만 쓰거나 \"error\"처럼 글만 씁니다. 글과 값을 이어 붙이려면 메시지 쪽에 쓰세요",
-                        "a value is either one name like {message} or plain text like \"error\"; to combine text with a value, put it in the message",
-                    )),
-                );
-                None
-            }
-        }
+            _ => mixed_value(file, span, key, s),
+        };
+        self.push(problem);
+        None
     }
 
     fn detail(&mut self, file: FileId, e: &Entry<RawDetail>) -> Option<DetailDef> {
         let key = e.key.get_ref();
         let raw = &e.value;
-        let ident = match &raw.name {
-            Some(n) => match ident::check_variant(n.get_ref()) {
-                Ok(()) => Some(n.get_ref().clone()),
-                Err(p) => {
-                    let (ko, en) = name_problem_words(&p);
-                    self.push(
-                        Diagnostic::new(
-                            Rule::InvalidName,
-                            at(file, n.span()),
-                            Msg::new(
-                                format!(
-                                    "`{}`은(는) Rust 이름으로 쓸 수 없습니다: {ko}",
-                                    n.get_ref()
-                                ),
-                                format!("`{}` is not a usable Rust name: {en}", n.get_ref()),
-                            ),
-                        )
-                        .help(Msg::new(
-                            "영어 대문자로 시작하는 낙타 표기를 씁니다 (예: \"FieldBlank\")",
-                            "use UpperCamelCase (\"FieldBlank\")",
-                        )),
-                    );
-                    None
-                }
-            },
-            None => match ident::variant_from_code(key, "") {
-                Ok(i) => Some(i),
-                Err(p) => {
-                    let (ko, en) = name_problem_words(&p);
-                    let guess = suggested_name(key);
-                    self.push(
-                        Diagnostic::new(
-                            Rule::InvalidName,
-                            at(file, e.key.span()),
-                            Msg::new(
-                                format!("상세 `{key}`에서 Rust 이름을 만들 수 없습니다: {ko}"),
-                                format!("no Rust name can be made from detail `{key}`: {en}"),
-                            ),
-                        )
-                        .help(Msg::new(
-                            format!("이름을 주세요: name = \"{guess}\""),
-                            format!("give it a name: name = \"{guess}\""),
-                        )),
-                    );
-                    None
-                }
-            },
-        };
-        let kinds: Vec<&str> = TargetKind::ALL.iter().map(|k| k.as_str()).collect();
-        let list = quoted_list(kinds.iter().copied());
-        let target = match &raw.target {
-            Some(t) => match TargetKind::ALL.iter().find(|k| k.as_str() == t.get_ref()) {
-                Some(k) => Some(*k),
-                None => {
-                    let mut d = Diagnostic::new(
-                        Rule::Detail,
-                        at(file, t.span()),
-                        Msg::new(
-                            format!("`{}`은(는) 상세의 대상이 될 수 없습니다", t.get_ref()),
-                            format!("`{}` is not a detail target", t.get_ref()),
-                        ),
-                    )
-                    .label(Msg::new("알 수 없는 대상", "unknown target"));
-                    if let Some(s) = did_you_mean(t.get_ref(), kinds.iter().copied()) {
-                        d = d.help(Msg::new(
-                            format!("`{s}`을(를) 쓰려던 것인가요?"),
-                            format!("did you mean `{s}`?"),
-                        ));
-                    }
-                    self.push(d.help(Msg::new(
-                        format!("쓸 수 있는 대상: {list} (field는 요청 본문의 항목, header는 요청 헤더)"),
-                        format!("targets: {list} (field: a request body field, header: a request header)"),
-                    )));
-                    None
-                }
-            },
-            None => {
-                if !e.was_dropped("target") {
-                    self.push(
-                        missing_key(file, e, "target", "target = \"field\"").note(Msg::new(
-                            format!("쓸 수 있는 대상: {list}"),
-                            format!("targets: {list}"),
-                        )),
-                    );
-                }
-                None
-            }
-        };
+        let ident = self.detail_ident(file, e);
+        let target = self.detail_target(file, e);
         let message = match &raw.message {
             Some(m) => self.message(file, m, &RawError::default(), key),
             None => {
                 if !e.was_dropped("message") {
-                    self.push(missing_key(
-                        file,
-                        e,
-                        "message",
-                        &format!("message.{} = \"...\"", self.locales[0]),
-                    ));
+                    let example = format!("message.{} = \"...\"", self.locales[0]);
+                    self.push(missing_key(file, e, "message", &example));
                 }
                 None
             }
@@ -407,6 +258,83 @@ impl Validator<'_> {
         })
     }
 
+    fn detail_ident(&mut self, file: FileId, e: &Entry<RawDetail>) -> Option<String> {
+        let key = e.key.get_ref();
+        let (span, title, help) = match &e.value.name {
+            Some(n) => {
+                let Err(p) = ident::check_variant(n.get_ref()) else {
+                    return Some(n.get_ref().clone());
+                };
+                let (ko, en) = name_problem_words(&p);
+                let title = Msg::new(
+                    format!("`{}`은(는) Rust 이름으로 쓸 수 없습니다: {ko}", n.get_ref()),
+                    format!("`{}` is not a usable Rust name: {en}", n.get_ref()),
+                );
+                let help = Msg::new(
+                    "영어 대문자로 시작하는 낙타 표기를 씁니다 (예: \"FieldBlank\")",
+                    "use UpperCamelCase (\"FieldBlank\")",
+                );
+                (n.span(), title, help)
+            }
+            None => {
+                let p = match ident::variant_from_code(key, "") {
+                    Ok(i) => return Some(i),
+                    Err(p) => p,
+                };
+                let (ko, en) = name_problem_words(&p);
+                let guess = suggested_name(key);
+                let title = Msg::new(
+                    format!("상세 `{key}`에서 Rust 이름을 만들 수 없습니다: {ko}"),
+                    format!("no Rust name can be made from detail `{key}`: {en}"),
+                );
+                let help = Msg::new(
+                    format!("이름을 주세요: name = \"{guess}\""),
+                    format!("give it a name: name = \"{guess}\""),
+                );
+                (e.key.span(), title, help)
+            }
+        };
+        self.push(Diagnostic::new(Rule::InvalidName, at(file, span), title).help(help));
+        None
+    }
+
+    fn detail_target(&mut self, file: FileId, e: &Entry<RawDetail>) -> Option<TargetKind> {
+        let kinds: Vec<&str> = TargetKind::ALL.iter().map(|k| k.as_str()).collect();
+        let list = quoted_list(kinds.iter().copied());
+        let Some(t) = &e.value.target else {
+            if !e.was_dropped("target") {
+                self.push(
+                    missing_key(file, e, "target", "target = \"field\"").note(Msg::new(
+                        format!("쓸 수 있는 대상: {list}"),
+                        format!("targets: {list}"),
+                    )),
+                );
+            }
+            return None;
+        };
+        if let Some(k) = TargetKind::ALL.iter().find(|k| k.as_str() == t.get_ref()) {
+            return Some(*k);
+        }
+        let d = unknown(
+            Rule::Detail,
+            at(file, t.span()),
+            Msg::new(
+                format!("`{}`은(는) 상세의 대상이 될 수 없습니다", t.get_ref()),
+                format!("`{}` is not a detail target", t.get_ref()),
+            ),
+            Some(Msg::new("알 수 없는 대상", "unknown target")),
+            t.get_ref(),
+            &kinds,
+            ticked,
+        )
+        .help(Msg::new(
+            format!("쓸 수 있는 대상: {list} (field는 요청 본문의 항목, header는 요청 헤더)"),
+            format!("targets: {list} (field: a request body field, header: a request header)"),
+        ));
+        self.push(d);
+        None
+    }
+
     /// `passthrough` and the placeholders of `error_type` of one error. Takes the upstream
     /// placeholders out of `fields` when the error passes an upstream error through. `None`
     /// when there is a problem; `Some(passthrough)` otherwise.
@@ -436,136 +364,230 @@ impl Validator<'_> {
             names.push(UPSTREAM_MESSAGE.into());
         }
         if let Some(t) = &raw.error_type {
-            match Template::parse(t.get_ref()) {
-                Err(_) => {
-                    ok = false;
-                    self.push(
-                        Diagnostic::new(
-                            Rule::Braces,
-                            at(file, t.span()),
-                            Msg::new(
-                                "error_type의 중괄호 짝이 맞지 않습니다",
-                                "the braces of error_type do not pair up",
-                            ),
-                        )
-                        .help(Msg::new(
-                            "자리표시자는 {upstreamCode}처럼 닫고, 글자 {는 {{로 씁니다",
-                            "close placeholders like {upstreamCode}; write a literal { as {{",
-                        )),
-                    );
-                }
-                Ok(tpl) => {
-                    for f in tpl.fields() {
-                        if names.iter().any(|n| n == f) {
-                            continue;
-                        }
-                        ok = false;
-                        let upstream = f == UPSTREAM_CODE || f == UPSTREAM_MESSAGE;
-                        let d = Diagnostic::new(
-                            if upstream {
-                                Rule::Passthrough
-                            } else {
-                                Rule::Braces
-                            },
-                            at(file, t.span()),
-                            Msg::new(
-                                format!("error_type의 자리표시자 `{f}`을(를) 채울 값이 없습니다"),
-                                format!("nothing fills placeholder `{f}` of error_type"),
-                            ),
-                        );
-                        self.push(if upstream {
-                            d.help(Msg::new(
-                                format!("{UPSTREAM_WRITTEN}는 연동사 에러를 담아 전달하는 에러에서만 씁니다: passthrough = \"toss\"처럼 도메인을 쓰세요"),
-                                format!("{UPSTREAM_WRITTEN} exist only in errors that pass an upstream error on: add passthrough = \"toss\" (the provider's domain)"),
-                            ))
-                        } else {
-                            d.help(Msg::new(
-                                "error_type에는 메시지에 있는 자리표시자만 씁니다",
-                                "error_type may use only the message's placeholders",
-                            ))
-                        });
-                    }
-                }
-            }
+            ok &= self.error_type(file, t, &names);
         }
         ok.then_some(passthrough)
+    }
+
+    /// `error_type` uses only placeholders that something fills.
+    fn error_type(&mut self, file: FileId, t: &S<String>, names: &[String]) -> bool {
+        let Ok(tpl) = Template::parse(t.get_ref()) else {
+            self.push(
+                Diagnostic::new(
+                    Rule::Braces,
+                    at(file, t.span()),
+                    Msg::new(
+                        "error_type의 중괄호 짝이 맞지 않습니다",
+                        "the braces of error_type do not pair up",
+                    ),
+                )
+                .help(Msg::new(
+                    "자리표시자는 {upstreamCode}처럼 닫고, 글자 {는 {{로 씁니다",
+                    "close placeholders like {upstreamCode}; write a literal { as {{",
+                )),
+            );
+            return false;
+        };
+        let mut ok = true;
+        for f in tpl.fields() {
+            if !names.iter().any(|n| n == f) {
+                ok = false;
+                self.push(unfilled_error_type(file, t, f));
+            }
+        }
+        ok
     }
 
     /// Every `passthrough` names an upstream domain of the spec (not its own).
     pub(super) fn passthrough_targets(&mut self) {
         let loaded = self.loaded;
-        let upstream = |id: &str| {
-            loaded.domains.iter().find(|d| d.id == id).map(|d| {
-                d.domain
-                    .as_ref()
-                    .and_then(|e| e.value.upstream.as_ref())
-                    .is_some_and(|u| *u.get_ref())
-            })
-        };
         for d in &loaded.domains {
             for e in &d.errors {
                 let Some(p) = &e.value.passthrough else {
                     continue;
                 };
-                let target = p.get_ref();
-                if target.trim().is_empty() {
-                    continue;
+                if let Some(diag) = passthrough_target(loaded, d, p) {
+                    self.push(diag);
                 }
-                let problem = if target == &d.id {
-                    Some(Msg::new(
-                        format!("`{target}` 도메인의 에러가 자기 도메인을 전달할 수 없습니다"),
-                        format!("an error of `{target}` cannot pass through its own domain"),
-                    ))
-                } else {
-                    match upstream(target) {
-                        None => Some(Msg::new(
-                            format!("`{target}` 도메인이 없습니다"),
-                            format!("there is no domain `{target}`"),
-                        )),
-                        Some(false) => Some(Msg::new(
-                            format!(
-                                "`{target}`은(는) 연동사 도메인이 아닙니다 ([domain]에 upstream = true가 없습니다)"
-                            ),
-                            format!(
-                                "`{target}` is not an upstream domain (its [domain] lacks upstream = true)"
-                            ),
-                        )),
-                        Some(true) => None,
-                    }
-                };
-                let Some(title) = problem else { continue };
-                let ups: Vec<&str> = loaded
-                    .domains
-                    .iter()
-                    .filter(|x| x.id != d.id && upstream(&x.id) == Some(true))
-                    .map(|x| x.id.as_str())
-                    .collect();
-                let mut diag =
-                    Diagnostic::new(Rule::Passthrough, at(d.file, p.span()), title).label(
-                        Msg::new("연동사 도메인이 와야 합니다", "expected an upstream domain"),
-                    );
-                if let Some(s) = did_you_mean(target, ups.iter().copied()) {
-                    diag = diag.help(Msg::new(
-                        format!("`{s}`을(를) 쓰려던 것인가요?"),
-                        format!("did you mean `{s}`?"),
-                    ));
-                }
-                let list = if ups.is_empty() {
-                    "(없음)".to_owned()
-                } else {
-                    quoted_list(ups.iter().copied())
-                };
-                let list_en = if ups.is_empty() {
-                    "(none)".to_owned()
-                } else {
-                    quoted_list(ups.iter().copied())
-                };
-                self.push(diag.help(Msg::new(
-                    format!("passthrough에는 받은 에러의 연동사 도메인(파일 이름, [domain]에 upstream = true)을 씁니다: {list}"),
-                    format!("passthrough names the provider's domain (file stem, with upstream = true in [domain]): {list_en}"),
-                )));
             }
         }
+    }
+}
+
+/// Is domain `id` of the spec an upstream one (`None`: no such domain)?
+fn upstream(loaded: &Loaded, id: &str) -> Option<bool> {
+    loaded.domains.iter().find(|d| d.id == id).map(|d| {
+        d.domain
+            .as_ref()
+            .and_then(|e| e.value.upstream.as_ref())
+            .is_some_and(|u| *u.get_ref())
+    })
+}
+
+/// What is wrong with `passthrough = p` in domain `d`, if anything.
+fn passthrough_target(loaded: &Loaded, d: &LoadedDomain, p: &S<String>) -> Option<Diagnostic> {
+    let target = p.get_ref();
+    if target.trim().is_empty() {
+        return None;
+    }
+    let title = if target == &d.id {
+        Msg::new(
+            format!("`{target}` 도메인의 에러가 자기 도메인을 전달할 수 없습니다"),
+            format!("an error of `{target}` cannot pass through its own domain"),
+        )
+    } else {
+        match upstream(loaded, target) {
+            None => Msg::new(
+                format!("`{target}` 도메인이 없습니다"),
+                format!("there is no domain `{target}`"),
+            ),
+            Some(false) => Msg::new(
+                format!(
+                    "`{target}`은(는) 연동사 도메인이 아닙니다 ([domain]에 upstream = true가 없습니다)"
+                ),
+                format!(
+                    "`{target}` is not an upstream domain (its [domain] lacks upstream = true)"
+                ),
+            ),
+            Some(true) => return None,
+        }
+    };
+    let ups: Vec<&str> = loaded
+        .domains
+        .iter()
+        .filter(|x| x.id != d.id && upstream(loaded, &x.id) == Some(true))
+        .map(|x| x.id.as_str())
+        .collect();
+    let (list, list_en) = quoted_list_or_none(&ups);
+    let label = Msg::new("연동사 도메인이 와야 합니다", "expected an upstream domain");
+    let diag = unknown(
+        Rule::Passthrough,
+        at(d.file, p.span()),
+        title,
+        Some(label),
+        target,
+        &ups,
+        ticked,
+    );
+    Some(diag.help(Msg::new(
+        format!("passthrough에는 받은 에러의 연동사 도메인(파일 이름, [domain]에 upstream = true)을 씁니다: {list}"),
+        format!("passthrough names the provider's domain (file stem, with upstream = true in [domain]): {list_en}"),
+    )))
+}
+
+fn detail_collision(
+    file: FileId,
+    first: &S<String>,
+    e: &Entry<RawDetail>,
+    ident: &str,
+) -> Diagnostic {
+    let (a, b) = (first.get_ref(), e.key.get_ref());
+    Diagnostic::new(
+        Rule::NameCollision,
+        at(file, e.key.span()),
+        Msg::new(
+            format!("상세 `{a}`와(과) `{b}`이(가) 같은 Rust 이름 `{ident}`이(가) 됩니다"),
+            format!("details `{a}` and `{b}` both become `{ident}` in Rust"),
+        ),
+    )
+    .related(
+        Loc {
+            file,
+            span: first.span(),
+        },
+        Msg::new("먼저 쓴 상세", "the other detail"),
+    )
+    .help(Msg::new(
+        "둘 중 하나에 name = \"...\"으로 Rust 이름을 따로 주세요",
+        "give one of them its own Rust name with name = \"...\"",
+    ))
+}
+
+fn bad_indent(file: FileId, i: &S<i64>) -> Diagnostic {
+    Diagnostic::new(
+        Rule::Envelope,
+        at(file, i.span()),
+        Msg::new(
+            format!("들여쓰기 {}칸은 쓸 수 없습니다", i.get_ref()),
+            format!("an indent of {} is not allowed", i.get_ref()),
+        ),
+    )
+    .label(Msg::new("0부터 8까지", "must be within 0..=8"))
+    .help(Msg::new(
+        "0~8을 쓰거나, 한 줄로 붙여 쓰려면 indent를 지우세요",
+        "use 0 to 8, or remove `indent` for one-line JSON",
+    ))
+}
+
+/// An envelope without a body (missing or empty).
+fn no_body(rule: Rule, loc: Option<Loc>, title: Msg) -> Diagnostic {
+    Diagnostic::new(rule, loc, title).help(Msg::new(
+        format!("응답 본문의 항목을 순서대로 쓰세요:\n{BODY_EXAMPLE}"),
+        format!("list the body's members in order:\n{BODY_EXAMPLE}"),
+    ))
+}
+
+fn unknown_source(file: FileId, span: Range<usize>, name: &str, list: &str) -> Diagnostic {
+    let names: Vec<&str> = Source::ALL.iter().map(|s| s.name()).collect();
+    unknown(
+        Rule::Envelope,
+        at(file, span),
+        Msg::new(
+            format!("응답 본문에 넣을 수 없는 값 `{{{name}}}`입니다"),
+            format!("`{{{name}}}` is not a value an envelope can hold"),
+        ),
+        Some(Msg::new("알 수 없는 값", "unknown value")),
+        name,
+        &names,
+        |s| format!("`{{{s}}}`"),
+    )
+    .help(Msg::new(
+        format!("쓸 수 있는 값: {list}"),
+        format!("available values: {list}"),
+    ))
+}
+
+fn mixed_value(file: FileId, span: Range<usize>, key: &str, s: &str) -> Diagnostic {
+    Diagnostic::new(
+        Rule::Envelope,
+        at(file, span),
+        Msg::new(
+            format!("`{key}`의 값 \"{s}\"에 글과 {{이름}}이 섞여 있습니다"),
+            format!("`{key}`'s value \"{s}\" mixes text and {{names}}"),
+        ),
+    )
+    .help(Msg::new(
+        "값은 {message}처럼 이름 하나만 쓰거나 \"error\"처럼 글만 씁니다. 글과 값을 이어 붙이려면 메시지 쪽에 쓰세요",
+        "a value is either one name like {message} or plain text like \"error\"; to combine text with a value, put it in the message",
+    ))
+}
+
+/// A placeholder of `error_type` that nothing fills.
+fn unfilled_error_type(file: FileId, t: &S<String>, f: &str) -> Diagnostic {
+    let upstream = f == UPSTREAM_CODE || f == UPSTREAM_MESSAGE;
+    let rule = if upstream {
+        Rule::Passthrough
+    } else {
+        Rule::Braces
+    };
+    let d = Diagnostic::new(
+        rule,
+        at(file, t.span()),
+        Msg::new(
+            format!("error_type의 자리표시자 `{f}`을(를) 채울 값이 없습니다"),
+            format!("nothing fills placeholder `{f}` of error_type"),
+        ),
+    );
+    if upstream {
+        d.help(Msg::new(
+            format!("{UPSTREAM_WRITTEN}는 연동사 에러를 담아 전달하는 에러에서만 씁니다: passthrough = \"toss\"처럼 도메인을 쓰세요"),
+            format!("{UPSTREAM_WRITTEN} exist only in errors that pass an upstream error on: add passthrough = \"toss\" (the provider's domain)"),
+        ))
+    } else {
+        d.help(Msg::new(
+            "error_type에는 메시지에 있는 자리표시자만 씁니다",
+            "error_type may use only the message's placeholders",
+        ))
     }
 }
 
@@ -592,7 +614,7 @@ mod tests {
                 ("api.toml".into(), domain.as_bytes().to_vec()),
             ],
         );
-        super::validate(&loaded)
+        crate::validate::validate(&loaded)
     }
 
     fn rules(domain: &str) -> Vec<Rule> {
