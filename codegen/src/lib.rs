@@ -16,7 +16,7 @@ pub use pipeline::*;
 pub mod emit;
 
 #[cfg(feature = "cli")]
-pub mod cli;
+pub mod cmd;
 #[cfg(feature = "cli")]
 pub mod diff;
 #[cfg(feature = "cli")]

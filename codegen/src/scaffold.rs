@@ -17,7 +17,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::codefmt::CodeFormat;
 use crate::diagnostic::{Lang, Msg, did_you_mean};
-use crate::load::{self, Loaded, LoadedDomain};
+use crate::load::{Loaded, LoadedDomain};
 
 /// What to add.
 #[derive(Debug, Clone, Default)]
@@ -544,55 +544,6 @@ pub fn report(s: &Scaffold, check_cmd: &str, lang: Lang) -> String {
             out
         }
     }
-}
-
-/// Runs `errspec new`: plans, writes, reports. Returns the exit status (0 added, 1 refused,
-/// 2 could not run).
-pub fn run(dir: &Path, req: &NewError<'_>, lang: Lang) -> i32 {
-    let loaded = match load::load_dir(dir) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Ko => format!("오류: 스펙을 읽을 수 없습니다: {e}"),
-                    Lang::En => format!("error: {e}"),
-                }
-            );
-            return 2;
-        }
-    };
-    let plan = match plan(dir, &loaded, req) {
-        Ok(p) => p,
-        Err(m) => {
-            eprintln!(
-                "{}{}",
-                match lang {
-                    Lang::Ko => "오류: ",
-                    Lang::En => "error: ",
-                },
-                m.get(lang)
-            );
-            return 1;
-        }
-    };
-    if let Err(e) = std::fs::write(&plan.path, &plan.text) {
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::Ko => format!("오류: {}에 쓸 수 없습니다: {e}", plan.path.display()),
-                Lang::En => format!("error: cannot write {}: {e}", plan.path.display()),
-            }
-        );
-        return 2;
-    }
-    let check_cmd = if dir == Path::new(crate::cli::DEFAULT_DIR) {
-        "cargo run --bin errspec -- check".to_owned()
-    } else {
-        format!("cargo run --bin errspec -- check {}", dir.display())
-    };
-    print!("{}", report(&plan, &check_cmd, lang));
-    0
 }
 
 #[cfg(test)]

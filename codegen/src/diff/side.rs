@@ -57,9 +57,9 @@ impl SideError {
             }
             SideError::Load(e) => {
                 if ko {
-                    format!("오류: 스펙을 읽을 수 없습니다: {e}")
+                    format!("오류: {}", e.message(Lang::Ko))
                 } else {
-                    format!("error: {e}")
+                    format!("error: {}", e.message(Lang::En))
                 }
             }
             SideError::Git(msg) => {

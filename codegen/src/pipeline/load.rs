@@ -14,7 +14,7 @@ use serde::de::IntoDeserializer;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Diagnostic, FileId, Loc, Msg, Rule, Sources, did_you_mean};
+use crate::diagnostic::{Diagnostic, FileId, Lang, Loc, Msg, Rule, Sources, did_you_mean};
 use crate::raw::{
     RawCatalog, RawCatalogFile, RawCategory, RawDetail, RawDomain, RawDomainFile, RawEnvelope,
     RawError, RawOperation, S, field_names,
@@ -105,6 +105,43 @@ pub enum LoadError {
         /// Why.
         source: io::Error,
     },
+}
+
+impl LoadError {
+    /// What went wrong, in `lang`, for people (`Display` is the English text).
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LoadError::Dir { dir, source }, Lang::Ko) => {
+                crate::korean::resolve_particles(&format!(
+                    "스펙 폴더 `{dir}`을(를) 읽을 수 없습니다: {}",
+                    io_reason(source, lang)
+                ))
+            }
+            (LoadError::File { path, source }, Lang::Ko) => format!(
+                "`{path}` 파일을 읽을 수 없습니다: {}",
+                io_reason(source, lang)
+            ),
+            (_, Lang::En) => self.to_string(),
+        }
+    }
+}
+
+/// Why an I/O operation failed, in `lang`: in Korean where the kind is a common one, else in
+/// the system's own words.
+pub fn io_reason(e: &io::Error, lang: Lang) -> String {
+    let ko = match e.kind() {
+        io::ErrorKind::NotFound => "그런 폴더나 파일이 없습니다",
+        io::ErrorKind::PermissionDenied => "권한이 없습니다",
+        io::ErrorKind::NotADirectory => "폴더가 아닙니다",
+        io::ErrorKind::IsADirectory => "파일이 아니라 폴더입니다",
+        io::ErrorKind::StorageFull => "디스크에 빈 공간이 없습니다",
+        io::ErrorKind::ReadOnlyFilesystem => "읽기 전용 파일 시스템입니다",
+        _ => return e.to_string(),
+    };
+    match lang {
+        Lang::Ko => ko.to_owned(),
+        Lang::En => e.to_string(),
+    }
 }
 
 /// The name of the catalog-wide file.
