@@ -62,13 +62,7 @@ pub fn plan(dir: &Path, loaded: &Loaded, req: &NewError<'_>) -> Result<Scaffold,
     };
     let path = dir.join(format!("{}.toml", domain.id));
     let text = &loaded.sources.get(domain.file).text;
-    let locales = locales(loaded);
     let settings = domain.domain.as_ref().map(|d| &d.value);
-    let categories: Vec<&str> = domain
-        .categories
-        .iter()
-        .map(|c| c.key.get_ref().as_str())
-        .collect();
     let mut used = codes_in(text);
     // Codes deleted outright (not retired) are gone from the file but not from its history.
     let deleted: Vec<String> = codes_in_history(&path)
@@ -76,164 +70,30 @@ pub fn plan(dir: &Path, loaded: &Loaded, req: &NewError<'_>) -> Result<Scaffold,
         .filter(|c| !used.contains(c))
         .collect();
     used.extend(deleted.iter().cloned());
-    let format = match settings.and_then(|s| s.code_format.as_ref()) {
-        None => None,
-        Some(f) => Some(CodeFormat::parse(f.get_ref()).map_err(|_| {
-            Msg::new(
-                format!(
-                    "{}.toml의 code_format이 잘못되어 다음 코드를 정할 수 없습니다. 먼저 errspec check로 고치세요",
-                    domain.id
-                ),
-                format!(
-                    "the code_format of {}.toml is broken, so no next code can be found; fix it first (errspec check)",
-                    domain.id
-                ),
-            )
-        })?),
+    let place = Place {
+        domain,
+        categories: domain
+            .categories
+            .iter()
+            .map(|c| c.key.get_ref().as_str())
+            .collect(),
+        format_text: settings
+            .and_then(|s| s.code_format.as_ref())
+            .map(|f| f.get_ref().as_str())
+            .unwrap_or_default(),
+        format: code_format(domain)?,
+        locales: locales(loaded),
+        used,
+        deleted,
     };
-
-    // The category: given, or spelled by the given code.
-    let mut category = req.category.map(str::to_owned);
-    if let Some(c) = &category {
-        if categories.is_empty() {
-            return Err(Msg::new(
-                format!(
-                    "{} 도메인에는 분류([categories.*])가 없습니다. --category 없이 실행하세요",
-                    domain.id
-                ),
-                format!(
-                    "the {} domain has no categories ([categories.*]); run without --category",
-                    domain.id
-                ),
-            ));
-        }
-        if !categories.contains(&c.as_str()) {
-            return Err(unknown_category(domain, c, &categories));
-        }
-    }
-
-    let code = match (req.code, &format) {
-        (Some(code), _) => {
-            let code = code.trim();
-            if code.is_empty() {
-                return Err(Msg::new("코드가 비어 있습니다", "the code is empty"));
-            }
-            if deleted.iter().any(|u| u == code) {
-                return Err(Msg::new(
-                    format!(
-                        "코드 `{code}`은(는) 예전에 {}.toml에 있다가 지워졌습니다 (git 기록). 코드는 한 번 쓰면 다시 쓰지 않습니다. 새 코드를 쓰세요",
-                        domain.id
-                    ),
-                    format!(
-                        "code `{code}` was in {}.toml before and was deleted (git history); a code is never reused, so pick a new one",
-                        domain.id
-                    ),
-                ));
-            }
-            if used.iter().any(|u| u == code) {
-                return Err(Msg::new(
-                    format!(
-                        "코드 `{code}`은(는) {}.toml에 이미 있습니다. 코드는 한 번 쓰면 (폐기한 뒤에도) 다시 쓰지 않습니다",
-                        domain.id
-                    ),
-                    format!(
-                        "code `{code}` already exists in {}.toml; a code is never reused, even after it is retired",
-                        domain.id
-                    ),
-                ));
-            }
-            if let Some(f) = &format {
-                match f.matches(code, &categories) {
-                    None => {
-                        let next = f.next_free(
-                            category.as_deref().or(categories.first().copied()),
-                            used.iter().map(String::as_str),
-                            &categories,
-                        );
-                        let (ko, en) = match next {
-                            Some(n) => (
-                                format!(" 코드를 빼면 다음 빈 코드({n})를 씁니다"),
-                                format!(" Leave the code out to get the next free one ({n})"),
-                            ),
-                            None => (String::new(), String::new()),
-                        };
-                        return Err(Msg::new(
-                            format!(
-                                "코드 `{code}`이(가) {} 도메인의 형식 `{}`에 맞지 않습니다.{ko}",
-                                domain.id,
-                                settings
-                                    .and_then(|s| s.code_format.as_ref())
-                                    .map(|f| f.get_ref().as_str())
-                                    .unwrap_or_default()
-                            ),
-                            format!(
-                                "code `{code}` does not follow the {} domain's format `{}`.{en}",
-                                domain.id,
-                                settings
-                                    .and_then(|s| s.code_format.as_ref())
-                                    .map(|f| f.get_ref().as_str())
-                                    .unwrap_or_default()
-                            ),
-                        ));
-                    }
-                    Some(parts) => {
-                        if let (Some(found), Some(given)) = (&parts.category, &category)
-                            && found != given
-                        {
-                            return Err(Msg::new(
-                                format!(
-                                    "코드 `{code}`의 분류 부분은 `{found}`인데 --category는 `{given}`입니다"
-                                ),
-                                format!(
-                                    "code `{code}` spells category `{found}` but --category is `{given}`"
-                                ),
-                            ));
-                        }
-                        if category.is_none() {
-                            category = parts.category;
-                        }
-                    }
-                }
-            }
-            code.to_owned()
-        }
-        (None, Some(f))
-            if f.pieces
-                .iter()
-                .any(|p| matches!(p, crate::codefmt::Piece::Seq(_))) =>
-        {
-            if f.has_category() && category.is_none() {
-                return Err(category_needed(domain, &categories, &locales[0]));
-            }
-            f.next_free(
-                category.as_deref(),
-                used.iter().map(String::as_str),
-                &categories,
-            )
-            .ok_or_else(|| {
-                Msg::new(
-                    "이 분류의 번호를 다 써서 형식에 맞는 새 코드가 없습니다. code_format의 자릿수를 늘리는 일은 개발자와 상의하세요",
-                    "every number of this category is used up, so no new code fits the format; ask a developer about widening code_format",
-                )
-            })?
-        }
-        (None, _) => {
-            return Err(Msg::new(
-                format!(
-                    "{id} 도메인에는 번호가 있는 code_format이 없어 새 코드를 정할 수 없습니다. 코드를 직접 주세요. 예: errspec new {id} NEW_ERROR_CODE",
-                    id = domain.id
-                ),
-                format!(
-                    "the {id} domain has no numbered code_format, so the new code cannot be chosen for you; give it, e.g. errspec new {id} NEW_ERROR_CODE",
-                    id = domain.id
-                ),
-            ));
-        }
+    let category = place.given_category(req.category)?;
+    let (code, category) = match req.code {
+        Some(code) => place.given_code(code, category)?,
+        None => (place.next_code(category.as_deref())?, category),
     };
-    if !categories.is_empty() && category.is_none() {
-        return Err(category_needed(domain, &categories, &locales[0]));
+    if !place.categories.is_empty() && category.is_none() {
+        return Err(place.category_needed());
     }
-
     let status = match req.status {
         Some(s) if (400..=599).contains(&s) => Some(s),
         Some(s) => {
@@ -245,45 +105,9 @@ pub fn plan(dir: &Path, loaded: &Loaded, req: &NewError<'_>) -> Result<Scaffold,
         None if settings.is_some_and(|s| s.default_status.is_some()) => None,
         None => Some(DEFAULT_STATUS),
     };
-
-    // The block, in the file's line endings.
-    let mut lines = vec![format!("[errors.{}]", toml_key(&code))];
-    if let Some(c) = &category {
-        lines.push(format!("category = {}", toml_string(c)));
-    }
-    if let Some(s) = status {
-        lines.push(format!("status = {s}"));
-    }
-    let mut to_fill = Vec::new();
-    for l in &locales {
-        lines.push(format!("message.{} = \"\"", toml_key(l)));
-        to_fill.push(format!("message.{l}"));
-    }
-    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let block = lines.join(nl) + nl;
-    // One blank line before the block; end the last line first if it has no line break.
-    let sep = if text.is_empty() || text.ends_with(&format!("{nl}{nl}")) {
-        String::new()
-    } else if text.ends_with('\n') {
-        nl.to_owned()
-    } else {
-        format!("{nl}{nl}")
-    };
-    let new_text = format!("{text}{sep}{block}");
-    let line = new_text[..text.len() + sep.len()].matches('\n').count() + 1;
-
-    // Appending must not break the file: same syntax errors as before, and the new code is there.
-    let before = DeTable::parse_recoverable(text).1.len();
-    let (table, errors) = DeTable::parse_recoverable(&new_text);
-    let found = table
-        .get_ref()
-        .get("errors")
-        .and_then(|e| match e.get_ref() {
-            DeValue::Table(t) => t.get(code.as_str()),
-            _ => None,
-        })
-        .is_some_and(|v| v.get_ref().is_table());
-    if errors.len() > before || !found {
+    let lines = block_lines(&code, category.as_deref(), status, &place.locales);
+    let (new_text, line) = append(text, &lines);
+    if !appends_cleanly(text, &new_text, &code) {
         return Err(Msg::new(
             format!(
                 "{}.toml 끝에 새 에러를 덧붙이면 파일이 깨집니다 (닫히지 않은 글이나 표가 있습니다). 먼저 errspec check로 고치세요",
@@ -301,9 +125,229 @@ pub fn plan(dir: &Path, loaded: &Loaded, req: &NewError<'_>) -> Result<Scaffold,
         code,
         line,
         block: lines.join("\n") + "\n",
-        to_fill,
+        to_fill: place
+            .locales
+            .iter()
+            .map(|l| format!("message.{l}"))
+            .collect(),
         has_status: status.is_some(),
     })
+}
+
+/// What the plan knows about the domain a code is added to.
+struct Place<'a> {
+    domain: &'a LoadedDomain,
+    categories: Vec<&'a str>,
+    /// `code_format` as written, and parsed.
+    format_text: &'a str,
+    format: Option<CodeFormat>,
+    locales: Vec<String>,
+    /// Every code the domain ever used (the file, retired codes, git history).
+    used: Vec<String>,
+    /// Codes deleted outright, found in git history only.
+    deleted: Vec<String>,
+}
+
+/// The domain's `code_format`, parsed; `Err` when it is broken.
+fn code_format(domain: &LoadedDomain) -> Result<Option<CodeFormat>, Msg> {
+    let settings = domain.domain.as_ref().map(|d| &d.value);
+    let Some(f) = settings.and_then(|s| s.code_format.as_ref()) else {
+        return Ok(None);
+    };
+    CodeFormat::parse(f.get_ref()).map(Some).map_err(|_| {
+        Msg::new(
+            format!(
+                "{}.toml의 code_format이 잘못되어 다음 코드를 정할 수 없습니다. 먼저 errspec check로 고치세요",
+                domain.id
+            ),
+            format!(
+                "the code_format of {}.toml is broken, so no next code can be found; fix it first (errspec check)",
+                domain.id
+            ),
+        )
+    })
+}
+
+impl Place<'_> {
+    /// `--category`, checked against the domain's categories.
+    fn given_category(&self, category: Option<&str>) -> Result<Option<String>, Msg> {
+        let Some(c) = category else {
+            return Ok(None);
+        };
+        let id = &self.domain.id;
+        if self.categories.is_empty() {
+            return Err(Msg::new(
+                format!(
+                    "{id} 도메인에는 분류([categories.*])가 없습니다. --category 없이 실행하세요"
+                ),
+                format!(
+                    "the {id} domain has no categories ([categories.*]); run without --category"
+                ),
+            ));
+        }
+        if !self.categories.contains(&c) {
+            return Err(unknown_category(self.domain, c, &self.categories));
+        }
+        Ok(Some(c.to_owned()))
+    }
+
+    fn category_needed(&self) -> Msg {
+        category_needed(self.domain, &self.categories, &self.locales[0])
+    }
+
+    /// A code given on the command line: new, never used, in the domain's format; with the
+    /// category it spells when none was given.
+    fn given_code(
+        &self,
+        code: &str,
+        category: Option<String>,
+    ) -> Result<(String, Option<String>), Msg> {
+        let code = code.trim();
+        let id = &self.domain.id;
+        if code.is_empty() {
+            return Err(Msg::new("코드가 비어 있습니다", "the code is empty"));
+        }
+        if self.deleted.iter().any(|u| u == code) {
+            return Err(Msg::new(
+                format!(
+                    "코드 `{code}`은(는) 예전에 {id}.toml에 있다가 지워졌습니다 (git 기록). 코드는 한 번 쓰면 다시 쓰지 않습니다. 새 코드를 쓰세요"
+                ),
+                format!(
+                    "code `{code}` was in {id}.toml before and was deleted (git history); a code is never reused, so pick a new one"
+                ),
+            ));
+        }
+        if self.used.iter().any(|u| u == code) {
+            return Err(Msg::new(
+                format!(
+                    "코드 `{code}`은(는) {id}.toml에 이미 있습니다. 코드는 한 번 쓰면 (폐기한 뒤에도) 다시 쓰지 않습니다"
+                ),
+                format!(
+                    "code `{code}` already exists in {id}.toml; a code is never reused, even after it is retired"
+                ),
+            ));
+        }
+        let Some(f) = &self.format else {
+            return Ok((code.to_owned(), category));
+        };
+        let Some(parts) = f.matches(code, &self.categories) else {
+            return Err(self.off_format(f, code, category.as_deref()));
+        };
+        if let (Some(found), Some(given)) = (&parts.category, &category)
+            && found != given
+        {
+            return Err(Msg::new(
+                format!("코드 `{code}`의 분류 부분은 `{found}`인데 --category는 `{given}`입니다"),
+                format!("code `{code}` spells category `{found}` but --category is `{given}`"),
+            ));
+        }
+        Ok((code.to_owned(), category.or(parts.category)))
+    }
+
+    /// A given code that does not follow the domain's format.
+    fn off_format(&self, f: &CodeFormat, code: &str, category: Option<&str>) -> Msg {
+        let next = f.next_free(
+            category.or(self.categories.first().copied()),
+            self.used.iter().map(String::as_str),
+            &self.categories,
+        );
+        let (ko, en) = match next {
+            Some(n) => (
+                format!(" 코드를 빼면 다음 빈 코드({n})를 씁니다"),
+                format!(" Leave the code out to get the next free one ({n})"),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let (id, format) = (&self.domain.id, self.format_text);
+        Msg::new(
+            format!("코드 `{code}`이(가) {id} 도메인의 형식 `{format}`에 맞지 않습니다.{ko}"),
+            format!("code `{code}` does not follow the {id} domain's format `{format}`.{en}"),
+        )
+    }
+
+    /// The next free code of the domain's numbered `code_format`.
+    fn next_code(&self, category: Option<&str>) -> Result<String, Msg> {
+        let numbered = self.format.as_ref().filter(|f| {
+            f.pieces
+                .iter()
+                .any(|p| matches!(p, crate::codefmt::Piece::Seq(_)))
+        });
+        let Some(f) = numbered else {
+            return Err(Msg::new(
+                format!(
+                    "{id} 도메인에는 번호가 있는 code_format이 없어 새 코드를 정할 수 없습니다. 코드를 직접 주세요. 예: errspec new {id} NEW_ERROR_CODE",
+                    id = self.domain.id
+                ),
+                format!(
+                    "the {id} domain has no numbered code_format, so the new code cannot be chosen for you; give it, e.g. errspec new {id} NEW_ERROR_CODE",
+                    id = self.domain.id
+                ),
+            ));
+        };
+        if f.has_category() && category.is_none() {
+            return Err(self.category_needed());
+        }
+        f.next_free(category, self.used.iter().map(String::as_str), &self.categories)
+            .ok_or_else(|| {
+                Msg::new(
+                    "이 분류의 번호를 다 써서 형식에 맞는 새 코드가 없습니다. code_format의 자릿수를 늘리는 일은 개발자와 상의하세요",
+                    "every number of this category is used up, so no new code fits the format; ask a developer about widening code_format",
+                )
+            })
+    }
+}
+
+/// The lines of the new block.
+fn block_lines(
+    code: &str,
+    category: Option<&str>,
+    status: Option<u16>,
+    locales: &[String],
+) -> Vec<String> {
+    let mut lines = vec![format!("[errors.{}]", toml_key(code))];
+    if let Some(c) = category {
+        lines.push(format!("category = {}", toml_string(c)));
+    }
+    if let Some(s) = status {
+        lines.push(format!("status = {s}"));
+    }
+    for l in locales {
+        lines.push(format!("message.{} = \"\"", toml_key(l)));
+    }
+    lines
+}
+
+/// `text` with the block of `lines` appended, in the file's line endings, after one blank
+/// line; and the 1-based line of the block's header.
+fn append(text: &str, lines: &[String]) -> (String, usize) {
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let block = lines.join(nl) + nl;
+    // One blank line before the block; end the last line first if it has no line break.
+    let sep = if text.is_empty() || text.ends_with(&format!("{nl}{nl}")) {
+        String::new()
+    } else if text.ends_with('\n') {
+        nl.to_owned()
+    } else {
+        format!("{nl}{nl}")
+    };
+    let new_text = format!("{text}{sep}{block}");
+    let line = new_text[..text.len() + sep.len()].matches('\n').count() + 1;
+    (new_text, line)
+}
+
+/// Appending must not break the file: same syntax errors as before, and the new code is there.
+fn appends_cleanly(text: &str, new_text: &str, code: &str) -> bool {
+    let before = DeTable::parse_recoverable(text).1.len();
+    let (table, errors) = DeTable::parse_recoverable(new_text);
+    let found = table
+        .get_ref()
+        .get("errors")
+        .and_then(|e| match e.get_ref() {
+            DeValue::Table(t) => t.get(code),
+            _ => None,
+        })
+        .is_some_and(|v| v.get_ref().is_table());
+    errors.len() <= before && found
 }
 
 /// The catalog's locales, or `ko`, `en` when `catalog.toml` does not say.
@@ -553,7 +597,7 @@ mod tests {
     const CATALOG: &str = "[catalog]\nname = \"x\"\nlocales = [\"ko\", \"en\", \"ja\"]\n";
 
     fn plan_for(domain: &str, req: NewError<'_>) -> Result<Scaffold, Msg> {
-        let loaded = load::load_files(
+        let loaded = crate::load::load_files(
             "spec",
             vec![
                 ("catalog.toml".into(), CATALOG.as_bytes().to_vec()),

@@ -149,97 +149,107 @@ pub fn answer(
     lang: Lang,
     width: usize,
 ) -> Result<String, String> {
-    let ko = lang == Lang::Ko;
-    let li = locale_index(catalog, lang);
-    let shown = code.trim();
     match lookup(catalog, code, domain) {
         Lookup::Found(d, e) => Ok(render_width(catalog, d, e, lang, width)),
-        Lookup::Ambiguous(hits) => {
-            let mut msg = if ko {
-                format!("오류: `{shown}` 코드는 여러 도메인에 있습니다. 어느 것인지 고르세요:\n")
-            } else {
-                format!("error: `{shown}` exists in several domains; pick one:\n")
-            };
-            let names: Vec<String> = hits
-                .iter()
-                .map(|(d, e)| format!("{}:{}", d.id, e.code))
-                .collect();
-            let w = names.iter().map(|n| n.width()).max().unwrap_or(0);
-            for ((d, e), name) in hits.iter().zip(&names) {
-                msg.push_str(&format!(
-                    "  {name}{pad}  {} — HTTP {} · {}\n",
-                    d.title.get(li),
-                    e.status,
-                    e.message.templates[li].unfilled(),
-                    pad = " ".repeat(w - name.width()),
-                ));
-            }
-            let (d0, e0) = hits[0];
-            msg.push_str(&if ko {
-                format!(
-                    "도움말: errspec explain {}:{} 또는 errspec explain {} --domain {}",
-                    d0.id, e0.code, e0.code, d0.id
-                )
-            } else {
-                format!(
-                    "help: errspec explain {}:{} or errspec explain {} --domain {}",
-                    d0.id, e0.code, e0.code, d0.id
-                )
-            });
-            Err(msg)
-        }
-        Lookup::NotFound(close) => {
-            let mut msg = if ko {
-                format!("오류: `{shown}` 코드는 스펙에 없습니다")
-            } else {
-                format!("error: no code `{shown}` in the spec")
-            };
-            if let Some(d) = domain {
-                msg.push_str(&if ko {
-                    format!(" (도메인 {d})")
-                } else {
-                    format!(" (domain {d})")
-                });
-            }
-            if close.is_empty() {
-                msg.push_str(if ko {
-                    "\n도움말: 도메인별 코드 목록은 errspec check로, 낱말로 찾으려면 errspec docs의 찾기를 쓰세요"
-                } else {
-                    "\nhelp: errspec check lists the domains; to search by words, use the search of errspec docs"
-                });
-            } else {
-                let list: Vec<String> = close.iter().map(|(d, c)| format!("{c} ({d})")).collect();
-                msg.push_str(&if ko {
-                    format!("\n도움말: 이 코드를 찾으셨나요? {}", list.join(", "))
-                } else {
-                    format!("\nhelp: did you mean {}?", list.join(", "))
-                });
-            }
-            Err(msg)
-        }
-        Lookup::UnknownDomain(id, close) => {
-            let all: Vec<&str> = catalog.domains.iter().map(|d| d.id.as_str()).collect();
-            let mut msg = if ko {
-                format!(
-                    "오류: `{id}` 도메인은 스펙에 없습니다 (있는 도메인: {})",
-                    all.join(", ")
-                )
-            } else {
-                format!(
-                    "error: no domain `{id}` in the spec (domains: {})",
-                    all.join(", ")
-                )
-            };
-            if let Some(best) = close.first() {
-                msg.push_str(&if ko {
-                    format!("\n도움말: 이 도메인을 찾으셨나요? {best}")
-                } else {
-                    format!("\nhelp: did you mean {best}?")
-                });
-            }
-            Err(msg)
-        }
+        Lookup::Ambiguous(hits) => Err(ambiguous(catalog, code.trim(), &hits, lang)),
+        Lookup::NotFound(close) => Err(not_found(code.trim(), domain, &close, lang)),
+        Lookup::UnknownDomain(id, close) => Err(no_domain(catalog, &id, &close, lang)),
     }
+}
+
+/// `shown` is in several domains: which, and how to pick one.
+fn ambiguous(catalog: &Catalog, shown: &str, hits: &[(&Domain, &ErrorDef)], lang: Lang) -> String {
+    let ko = lang == Lang::Ko;
+    let li = locale_index(catalog, lang);
+    let mut msg = if ko {
+        format!("오류: `{shown}` 코드는 여러 도메인에 있습니다. 어느 것인지 고르세요:\n")
+    } else {
+        format!("error: `{shown}` exists in several domains; pick one:\n")
+    };
+    let names: Vec<String> = hits
+        .iter()
+        .map(|(d, e)| format!("{}:{}", d.id, e.code))
+        .collect();
+    let w = names.iter().map(|n| n.width()).max().unwrap_or(0);
+    for ((d, e), name) in hits.iter().zip(&names) {
+        msg.push_str(&format!(
+            "  {name}{pad}  {} — HTTP {} · {}\n",
+            d.title.get(li),
+            e.status,
+            e.message.templates[li].unfilled(),
+            pad = " ".repeat(w - name.width()),
+        ));
+    }
+    let (d0, e0) = hits[0];
+    msg.push_str(&if ko {
+        format!(
+            "도움말: errspec explain {}:{} 또는 errspec explain {} --domain {}",
+            d0.id, e0.code, e0.code, d0.id
+        )
+    } else {
+        format!(
+            "help: errspec explain {}:{} or errspec explain {} --domain {}",
+            d0.id, e0.code, e0.code, d0.id
+        )
+    });
+    msg
+}
+
+/// No code `shown` (in `domain`): the closest ones, or where to look.
+fn not_found(shown: &str, domain: Option<&str>, close: &[(&str, &str)], lang: Lang) -> String {
+    let ko = lang == Lang::Ko;
+    let mut msg = if ko {
+        format!("오류: `{shown}` 코드는 스펙에 없습니다")
+    } else {
+        format!("error: no code `{shown}` in the spec")
+    };
+    if let Some(d) = domain {
+        msg.push_str(&if ko {
+            format!(" (도메인 {d})")
+        } else {
+            format!(" (domain {d})")
+        });
+    }
+    if close.is_empty() {
+        msg.push_str(if ko {
+            "\n도움말: 도메인별 코드 목록은 errspec check로, 낱말로 찾으려면 errspec docs의 찾기를 쓰세요"
+        } else {
+            "\nhelp: errspec check lists the domains; to search by words, use the search of errspec docs"
+        });
+    } else {
+        let list: Vec<String> = close.iter().map(|(d, c)| format!("{c} ({d})")).collect();
+        msg.push_str(&if ko {
+            format!("\n도움말: 이 코드를 찾으셨나요? {}", list.join(", "))
+        } else {
+            format!("\nhelp: did you mean {}?", list.join(", "))
+        });
+    }
+    msg
+}
+
+/// No domain `id`: the domains there are, and the closest.
+fn no_domain(catalog: &Catalog, id: &str, close: &[&str], lang: Lang) -> String {
+    let ko = lang == Lang::Ko;
+    let all: Vec<&str> = catalog.domains.iter().map(|d| d.id.as_str()).collect();
+    let mut msg = if ko {
+        format!(
+            "오류: `{id}` 도메인은 스펙에 없습니다 (있는 도메인: {})",
+            all.join(", ")
+        )
+    } else {
+        format!(
+            "error: no domain `{id}` in the spec (domains: {})",
+            all.join(", ")
+        )
+    };
+    if let Some(best) = close.first() {
+        msg.push_str(&if ko {
+            format!("\n도움말: 이 도메인을 찾으셨나요? {best}")
+        } else {
+            format!("\nhelp: did you mean {best}?")
+        });
+    }
+    msg
 }
 
 /// The explanation of one code, in `lang`, for an 80-column terminal.
