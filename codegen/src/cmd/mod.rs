@@ -41,7 +41,10 @@ impl Args {
     /// take the next argument as their value.
     pub fn parse(raw: Vec<OsString>) -> Args {
         let mut out = Args::default();
-        let mut it = raw.into_iter().map(|a| a.to_string_lossy().into_owned());
+        let mut it = raw
+            .into_iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .peekable();
         while let Some(a) = it.next() {
             let Some(name) = a.strip_prefix("--") else {
                 out.positional.push(a);
@@ -52,8 +55,10 @@ impl Args {
                 None => (name.to_owned(), None),
             };
             let value = match inline {
+                // The next argument, unless it is an option itself (like clap, which wants
+                // `--out=--x` for such a value).
                 None if table::takes_value(&name) => {
-                    let next = it.next();
+                    let next = it.next_if(|v| !v.starts_with("--"));
                     if next.is_none() {
                         out.missing_value.get_or_insert(name.clone());
                     }
