@@ -1,17 +1,59 @@
-//! `errspec diff`: every kind of change, from a fixture pair under `fixtures/diff/<case>/`,
-//! gets the right class and wording in Korean and English; acknowledgements; the command's
-//! formats and exit codes; and a git repository built from copies of the repo's spec.
+//! `errspec diff`: every kind of change, from a fixture pair, gets the right class and wording
+//! in Korean and English; acknowledgements; the command's formats and exit codes; and a git
+//! repository built from copies of the repo's spec.
+//!
+//! A case holds only what it changes: `fixtures/diff/base/` is a small spec, and
+//! `fixtures/diff/cases/<case>/{old,new}/` each overlay it with the files that side changes
+//! (`<file>.deleted` removes a base file; a side without a folder is the base as is). The test
+//! assembles both sides under cargo's scratch space.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use codegen::diagnostic::Lang;
 use codegen::diff::review::{self, Format};
 use codegen::diff::side::{Side, Source};
 use codegen::diff::{AckState, Class, Review};
 
-fn fixtures() -> PathBuf {
+fn sources() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff")
+}
+
+/// Every case assembled: `<root>/<case>/{old,new}/`, the base with the case's overlays.
+fn fixtures() -> PathBuf {
+    static ROOT: OnceLock<PathBuf> = OnceLock::new();
+    ROOT.get_or_init(|| {
+        let root = scratch("cases");
+        for case in CASES.iter().map(|c| c.dir).chain(OTHERS) {
+            for side in ["old", "new"] {
+                assemble(
+                    &root.join(case).join(side),
+                    &sources().join("cases").join(case).join(side),
+                );
+            }
+        }
+        root
+    })
+    .clone()
+}
+
+/// Copies the base into `to`, then the overlay (when there is one) over it.
+fn assemble(to: &Path, overlay: &Path) {
+    copy_dir(&sources().join("base"), to);
+    let Ok(entries) = std::fs::read_dir(overlay) else {
+        return;
+    };
+    for e in entries {
+        let e = e.unwrap();
+        let name = e.file_name().to_string_lossy().into_owned();
+        match name.strip_suffix(".deleted") {
+            Some(removed) => std::fs::remove_file(to.join(removed)).unwrap(),
+            None => {
+                std::fs::copy(e.path(), to.join(&name)).unwrap();
+            }
+        }
+    }
 }
 
 fn review_of(case: &str) -> Review {
@@ -270,25 +312,42 @@ fn every_kind_of_change_gets_its_class_and_wording() {
     }
 }
 
+/// Cases tested on their own below (`no_change` has no overlay at all).
+const OTHERS: [&str; 5] = [
+    "no_change",
+    "acknowledged",
+    "acknowledged_in_domain",
+    "acknowledged_in_catalog",
+    "stale_acknowledgement",
+];
+
 #[test]
 fn every_fixture_is_a_case() {
-    let mut dirs: Vec<String> = std::fs::read_dir(fixtures())
+    let mut dirs: Vec<String> = std::fs::read_dir(sources().join("cases"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     dirs.sort();
-    let others = [
-        "no_change",
-        "acknowledged",
-        "acknowledged_in_domain",
-        "acknowledged_in_catalog",
-        "stale_acknowledgement",
-    ];
     for d in dirs {
         assert!(
-            CASES.iter().any(|c| c.dir == d) || others.contains(&d.as_str()),
-            "fixtures/diff/{d} is not tested"
+            CASES.iter().any(|c| c.dir == d) || OTHERS.contains(&d.as_str()),
+            "fixtures/diff/cases/{d} is not tested"
         );
+    }
+}
+
+#[test]
+fn an_overlay_holds_only_what_its_side_changes() {
+    let base = sources().join("base");
+    for case in std::fs::read_dir(sources().join("cases")).unwrap() {
+        for side in std::fs::read_dir(case.unwrap().path()).unwrap() {
+            for file in std::fs::read_dir(side.unwrap().path()).unwrap() {
+                let path = file.unwrap().path();
+                let name = path.file_name().unwrap();
+                let same = std::fs::read(base.join(name)).ok() == std::fs::read(&path).ok();
+                assert!(!same, "{} is a copy of the base: remove it", path.display());
+            }
+        }
     }
 }
 
