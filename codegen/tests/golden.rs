@@ -1,8 +1,8 @@
 //! Golden snapshot of the Rust generated for a small fixture spec
 //! (`tests/fixtures/golden/`), which exercises every feature of the generated code.
 //!
-//! After an intended change of the emitter: `cargo insta review` (or
-//! `INSTA_UPDATE=always cargo test -p codegen --test golden`) and review the diff.
+//! After an intended change of the emitter: `scripts/bless` (which runs this test with
+//! `INSTA_UPDATE=always`) and review the diff.
 
 use std::path::Path;
 

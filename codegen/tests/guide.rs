@@ -3,7 +3,7 @@
 //! sample `errspec check` output is the real output.
 //!
 //! When the sample output changes on purpose (diagnostic wording), refresh it with
-//! `UPDATE_GUIDE=1 cargo test -p codegen --test guide` and review the diff.
+//! `scripts/bless` and review the diff.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -130,7 +130,7 @@ fn the_sample_check_output_is_real() {
     if guide[start..end] == block {
         return;
     }
-    if std::env::var_os("UPDATE_GUIDE").is_some() {
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
         let updated = format!("{}{block}{}", &guide[..start], &guide[end..]);
         std::fs::write(guide_path(), updated).unwrap();
         return;
@@ -138,7 +138,7 @@ fn the_sample_check_output_is_real() {
     panic!(
         "the sample output in error-spec/README.md (section 8) is not what \
          `errspec check {DEMO}` prints now.\nRefresh it with \
-         `UPDATE_GUIDE=1 cargo test -p codegen --test guide` and review the diff.\n\n\
+         `scripts/bless` and review the diff.\n\n\
          Now:\n{block}"
     );
 }
@@ -189,7 +189,7 @@ fn run_in(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
 
 /// Section 2 on a repository-shaped copy, step by step: `errspec new`, `errspec check` with the
 /// messages still empty, the guide's own example pasted in, `errspec check` again. What the
-/// guide shows is what happens; `UPDATE_GUIDE=1` refreshes the exact blocks.
+/// guide shows is what happens; `scripts/bless` (`UPDATE_EXPECT=1`) refreshes the exact blocks.
 #[test]
 fn the_walkthrough_is_what_happens() {
     let tmp = std::env::temp_dir().join(format!("errspec-guide-{}", std::process::id()));
@@ -215,7 +215,7 @@ fn the_walkthrough_is_what_happens() {
         let (command, lines, start, end) = walkthrough_block(guide, name);
         let real: Vec<&str> = out.trim_end().lines().collect();
         if lines != real {
-            if std::env::var_os("UPDATE_GUIDE").is_some() {
+            if std::env::var_os("UPDATE_EXPECT").is_some() {
                 guide.replace_range(start..end, &format!("{}\n", out.trim_end()));
             } else {
                 stale.push(format!("{name} ({command}):\n{out}"));
@@ -251,14 +251,14 @@ fn the_walkthrough_is_what_happens() {
     exact(&mut guide, "done", status, &out);
 
     let _ = std::fs::remove_dir_all(&tmp);
-    if std::env::var_os("UPDATE_GUIDE").is_some() {
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::write(guide_path(), guide).unwrap();
         return;
     }
     assert!(
         stale.is_empty(),
         "section 2 of error-spec/README.md does not show what happens now; refresh it with \
-         `UPDATE_GUIDE=1 cargo test -p codegen --test guide` and review the diff.\n\n{}",
+         `scripts/bless` and review the diff.\n\n{}",
         stale.join("\n")
     );
 }

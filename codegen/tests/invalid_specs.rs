@@ -4,7 +4,7 @@
 //! (`diagnostic::Rule::slug`) and holds a small spec (`*.toml`; a default `catalog.toml` is
 //! added when it has none) and `expected.txt`: every diagnostic rendered in Korean, then in
 //! English, exactly as `errspec check` prints them. After an intended change in wording, run
-//! `BLESS=1 cargo test -p codegen --test invalid_specs` and review the diff.
+//! `scripts/bless` and review the diff.
 
 use std::path::{Path, PathBuf};
 
@@ -75,7 +75,7 @@ fn every_rule_has_a_fixture() {
 
 #[test]
 fn invalid_specs_give_their_expected_diagnostics() {
-    let bless = std::env::var_os("BLESS").is_some();
+    let bless = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut failures = Vec::new();
     for dir in fixture_dirs() {
         let slug = dir.file_name().unwrap().to_string_lossy().into_owned();
@@ -125,7 +125,7 @@ fn invalid_specs_give_their_expected_diagnostics() {
     }
     assert!(
         failures.is_empty(),
-        "{}\n\n(after an intended change: BLESS=1 cargo test -p codegen --test invalid_specs)",
+        "{}\n\n(after an intended change: scripts/bless, and review the diff)",
         failures.join("\n\n")
     );
 }
