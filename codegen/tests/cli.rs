@@ -189,6 +189,7 @@ fn help_lists_every_option_the_commands_accept_in_both_languages() {
     // `--help` anywhere is the help, not a run of the command.
     assert_eq!(errspec(&["check", "no-such-dir", "--help"]).1, ko);
     assert_eq!(status(&["--help"]), 0);
+    assert_eq!(errspec(&["-h", "--lang", "en"]), (0, en, String::new()));
     // No command at all is a usage error that shows the help.
     let (code, out, _) = errspec(&[]);
     assert_eq!((code, out), (2, ko));

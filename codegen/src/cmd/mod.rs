@@ -46,6 +46,10 @@ impl Args {
             .map(|a| a.to_string_lossy().into_owned())
             .peekable();
         while let Some(a) = it.next() {
+            if a == "-h" {
+                out.options.push(("help".to_owned(), None));
+                continue;
+            }
             let Some(name) = a.strip_prefix("--") else {
                 out.positional.push(a);
                 continue;

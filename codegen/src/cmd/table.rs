@@ -56,7 +56,7 @@ pub const COMMON: &[Opt] = &[
         "출력 언어 (기본: 한국어, LANG=en_*이면 영어)",
         "output language (default Korean; English when LANG=en_*)",
     ),
-    opt("help", None, "이 도움말", "this help"),
+    opt("help", None, "이 도움말 (-h)", "this help (-h)"),
 ];
 
 /// Every command, in the order help lists them.
