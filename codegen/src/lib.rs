@@ -22,6 +22,8 @@ pub mod diff;
 #[cfg(feature = "cli")]
 pub mod generated;
 #[cfg(feature = "cli")]
+pub mod lsp;
+#[cfg(feature = "cli")]
 pub mod report;
 #[cfg(feature = "cli")]
 pub mod scaffold;

@@ -10,6 +10,7 @@ mod diff;
 mod docs;
 mod explain;
 mod generate;
+mod lsp;
 mod new;
 pub mod out;
 mod schema;

@@ -2,7 +2,7 @@
 //! unknown-option error come from it, so a command or an option is added in one place: its
 //! entry here (and, for a new command, its module under `cmd/`).
 
-use super::{Ctx, check, diff, docs, explain, generate, new, schema};
+use super::{Ctx, check, diff, docs, explain, generate, lsp, new, schema};
 
 /// An option (`--name` or `--name VALUE`).
 #[derive(Debug, Clone, Copy)]
@@ -221,6 +221,14 @@ pub const COMMANDS: &[Command] = &[
             ),
         ],
         run: docs::run,
+    },
+    Command {
+        name: "lsp",
+        args: "",
+        ko: "편집기용 언어 서버 (stdio; VS Code, Neovim이 실행합니다)",
+        en: "the language server editors start (over stdio)",
+        options: &[],
+        run: lsp::run,
     },
     Command {
         name: "help",

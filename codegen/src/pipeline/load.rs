@@ -173,6 +173,22 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
     Ok(load_files(&shown, files))
 }
 
+/// Loads files held in memory, given as (path, text) pairs: the language server's entry point,
+/// where open editor buffers stand in for what is on disk. Each path's file name is used (the
+/// files of one spec directory, `dir`); everything else is [`load_files`].
+pub fn load_texts(dir: &str, files: impl IntoIterator<Item = (String, String)>) -> Loaded {
+    let files = files
+        .into_iter()
+        .map(|(path, text)| {
+            let name = Path::new(&path)
+                .file_name()
+                .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+            (name, text.into_bytes())
+        })
+        .collect();
+    load_files(dir, files)
+}
+
 /// Loads files given as (file name, bytes); pure, for tests and property tests.
 pub fn load_files(dir: &str, mut files: Vec<(String, Vec<u8>)>) -> Loaded {
     files.sort_by(|a, b| a.0.cmp(&b.0));
