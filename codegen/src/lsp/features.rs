@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CompletionItem,
-    CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
-    DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, GotoDefinitionParams,
-    GotoDefinitionResponse, Hover, HoverContents, HoverParams, Location, MarkupContent,
-    MarkupKind, SymbolKind, TextEdit, WorkspaceEdit,
+    CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit, DocumentSymbol,
+    DocumentSymbolParams, DocumentSymbolResponse, GotoDefinitionParams, GotoDefinitionResponse,
+    Hover, HoverContents, HoverParams, Location, MarkupContent, MarkupKind, SymbolKind, TextEdit,
+    WorkspaceEdit,
 };
 
 use super::text::{self, Cursor, LineIndex};
@@ -171,7 +171,11 @@ fn code_hover(spec: &Spec, domain: &LoadedDomain, code: &str, lang: Lang) -> Opt
             }
             out.push_str("\n\n");
             if e.message.templates.iter().any(|m| !m.segments.is_empty()) {
-                out.push_str(&t(lang, "메시지 (예시 값으로):", "Messages (with example values):"));
+                out.push_str(&t(
+                    lang,
+                    "메시지 (예시 값으로):",
+                    "Messages (with example values):",
+                ));
                 out.push('\n');
                 for (i, locale) in catalog.locales.iter().enumerate() {
                     let m = crate::docs::example::example_message(catalog, e, i);
@@ -182,7 +186,11 @@ fn code_hover(spec: &Spec, domain: &LoadedDomain, code: &str, lang: Lang) -> Opt
                 out.push_str(&format!("\n{}\n", x.get(li)));
             }
             if let Some(a) = &e.action {
-                out.push_str(&format!("\n**{}** {}\n", t(lang, "조치:", "Action:"), a.get(li)));
+                out.push_str(&format!(
+                    "\n**{}** {}\n",
+                    t(lang, "조치:", "Action:"),
+                    a.get(li)
+                ));
             }
             if let Some(link) = catalog.docs_link(&domain.id, code) {
                 out.push_str(&format!("\n[{}]({link})\n", t(lang, "문서", "Docs")));
@@ -205,7 +213,11 @@ fn code_hover(spec: &Spec, domain: &LoadedDomain, code: &str, lang: Lang) -> Opt
                 out.push_str(&format!(" — HTTP {}", s.get_ref()));
             }
             if let Some(c) = &e.category {
-                out.push_str(&format!(" · {} `{}`", t(lang, "분류", "category"), c.get_ref()));
+                out.push_str(&format!(
+                    " · {} `{}`",
+                    t(lang, "분류", "category"),
+                    c.get_ref()
+                ));
             }
             out.push_str("\n\n");
             if let Some(m) = &e.message {
@@ -225,12 +237,20 @@ fn code_hover(spec: &Spec, domain: &LoadedDomain, code: &str, lang: Lang) -> Opt
 fn group_hover(domain: &LoadedDomain, key: &str, category: bool, lang: Lang) -> Option<String> {
     let (entries, what) = if category {
         (
-            domain.categories.iter().map(|e| (&e.key, &e.value.title, &e.value.description)).collect::<Vec<_>>(),
+            domain
+                .categories
+                .iter()
+                .map(|e| (&e.key, &e.value.title, &e.value.description))
+                .collect::<Vec<_>>(),
             t(lang, "분류", "Category"),
         )
     } else {
         (
-            domain.operations.iter().map(|e| (&e.key, &e.value.title, &e.value.description)).collect(),
+            domain
+                .operations
+                .iter()
+                .map(|e| (&e.key, &e.value.title, &e.value.description))
+                .collect(),
             t(lang, "API 묶음", "Operation"),
         )
     };
@@ -248,7 +268,10 @@ fn group_hover(domain: &LoadedDomain, key: &str, category: bool, lang: Lang) -> 
         .iter()
         .filter(|e| {
             if category {
-                e.value.category.as_ref().is_some_and(|c| c.get_ref() == key)
+                e.value
+                    .category
+                    .as_ref()
+                    .is_some_and(|c| c.get_ref() == key)
             } else {
                 e.value
                     .operations
@@ -257,7 +280,11 @@ fn group_hover(domain: &LoadedDomain, key: &str, category: bool, lang: Lang) -> 
             }
         })
         .count();
-    out.push_str(&t(lang, &format!("코드 {uses}개"), &format!("{uses} code(s)")));
+    out.push_str(&t(
+        lang,
+        &format!("코드 {uses}개"),
+        &format!("{uses} code(s)"),
+    ));
     Some(out)
 }
 
@@ -265,12 +292,22 @@ fn domain_hover(spec: &Spec, id: &str, lang: Lang) -> Option<String> {
     let d = spec.loaded.domains.iter().find(|d| d.id == id)?;
     let raw = d.domain.as_ref().map(|e| &e.value);
     let mut out = format!("{} **`{id}`**", t(lang, "도메인", "Domain"));
-    if let Some(title) = raw.and_then(|r| r.title.as_ref()).and_then(|x| pick(x.get_ref(), lang)) {
+    if let Some(title) = raw
+        .and_then(|r| r.title.as_ref())
+        .and_then(|x| pick(x.get_ref(), lang))
+    {
         out.push_str(&format!(" — {title}"));
     }
     out.push_str("\n\n");
-    if raw.and_then(|r| r.upstream.as_ref()).is_some_and(|u| *u.get_ref()) {
-        out.push_str(&t(lang, "연동사 코드(받는 코드) · ", "upstream codes (received) · "));
+    if raw
+        .and_then(|r| r.upstream.as_ref())
+        .is_some_and(|u| *u.get_ref())
+    {
+        out.push_str(&t(
+            lang,
+            "연동사 코드(받는 코드) · ",
+            "upstream codes (received) · ",
+        ));
     }
     let n = d.errors.len();
     out.push_str(&t(lang, &format!("코드 {n}개"), &format!("{n} code(s)")));
@@ -302,10 +339,21 @@ fn placeholder_hover(domain: &LoadedDomain, c: &Cursor, name: &str, lang: Lang) 
         t(lang, "형식", "type"),
     );
     if let Some(x) = field.and_then(|f| f.example.as_ref()) {
-        out.push_str(&format!(" · {} `{:?}`", t(lang, "예시", "example"), x.get_ref()));
+        out.push_str(&format!(
+            " · {} `{:?}`",
+            t(lang, "예시", "example"),
+            x.get_ref()
+        ));
     }
-    if field.and_then(|f| f.pii.as_ref()).is_some_and(|p| *p.get_ref()) {
-        out.push_str(&t(lang, " · 개인정보(로그에서 가림)", " · personal data (masked in logs)"));
+    if field
+        .and_then(|f| f.pii.as_ref())
+        .is_some_and(|p| *p.get_ref())
+    {
+        out.push_str(&t(
+            lang,
+            " · 개인정보(로그에서 가림)",
+            " · personal data (masked in logs)",
+        ));
     }
     out.push_str("\n\n");
     out.push_str(&t(
@@ -335,9 +383,15 @@ fn key_hover(table: &[String], key: &str, lang: Lang) -> Option<String> {
     };
     let candidates = [
         def.map(|d| format!("/definitions/{d}/properties/{key}/description")),
-        Some(format!("/definitions/RawField/properties/{key}/description")),
-        Some(format!("/definitions/RawDeprecated/properties/{key}/description")),
-        Some(format!("/definitions/RawRetired/properties/{key}/description")),
+        Some(format!(
+            "/definitions/RawField/properties/{key}/description"
+        )),
+        Some(format!(
+            "/definitions/RawDeprecated/properties/{key}/description"
+        )),
+        Some(format!(
+            "/definitions/RawRetired/properties/{key}/description"
+        )),
         Some(format!("/properties/{key}/description")),
     ];
     let found = if table.is_empty() {
@@ -363,7 +417,11 @@ fn key_hover(_: &[String], _: &str, _: Lang) -> Option<String> {
 // Completion
 
 /// `textDocument/completion`.
-pub fn completion(ws: &mut Workspace, p: CompletionParams, lang: Lang) -> Option<CompletionResponse> {
+pub fn completion(
+    ws: &mut Workspace,
+    p: CompletionParams,
+    lang: Lang,
+) -> Option<CompletionResponse> {
     let pos = p.text_document_position;
     let (path, spec) = open(ws, &pos.text_document.uri)?;
     let text = text_of(spec, &path)?;
@@ -371,7 +429,11 @@ pub fn completion(ws: &mut Workspace, p: CompletionParams, lang: Lang) -> Option
     let c = text::cursor(text, at);
     let domain = spec.domain_of(&path);
     let (prefix, prefix_start) = c.prefix.clone().unwrap_or_default();
-    let prefix_start = if prefix_start == 0 && prefix.is_empty() { at } else { prefix_start };
+    let prefix_start = if prefix_start == 0 && prefix.is_empty() {
+        at
+    } else {
+        prefix_start
+    };
     let rest_of_line = text[at..].split('\n').next().unwrap_or_default();
     let mut items: Vec<(String, String, CompletionItemKind)> = Vec::new();
     let mut close = String::new();
@@ -384,33 +446,60 @@ pub fn completion(ws: &mut Workspace, p: CompletionParams, lang: Lang) -> Option
         }
         for (code, category) in next_free_codes(d) {
             let detail = match category {
-                Some(cat) => t(lang, &format!("다음 빈 코드 (분류 {cat})"), &format!("next free code (category {cat})")),
+                Some(cat) => t(
+                    lang,
+                    &format!("다음 빈 코드 (분류 {cat})"),
+                    &format!("next free code (category {cat})"),
+                ),
                 None => t(lang, "다음 빈 코드", "next free code"),
             };
             items.push((code, detail, CompletionItemKind::CONSTANT));
         }
     } else if let Some(key) = c.value_of.as_deref() {
         let quote = if c.in_string { "" } else { "\"" };
-        if c.in_string && !rest_of_line.trim_start().starts_with('"') && !rest_of_line.contains('"') {
+        if c.in_string && !rest_of_line.trim_start().starts_with('"') && !rest_of_line.contains('"')
+        {
             close.push('"');
         }
         let mut values: Vec<(String, String, CompletionItemKind)> = Vec::new();
         match key {
             "category" => {
                 for e in &domain?.categories {
-                    let title = e.value.title.as_ref().and_then(|x| pick(x.get_ref(), lang)).unwrap_or_default();
-                    values.push((e.key.get_ref().clone(), title.to_owned(), CompletionItemKind::ENUM_MEMBER));
+                    let title = e
+                        .value
+                        .title
+                        .as_ref()
+                        .and_then(|x| pick(x.get_ref(), lang))
+                        .unwrap_or_default();
+                    values.push((
+                        e.key.get_ref().clone(),
+                        title.to_owned(),
+                        CompletionItemKind::ENUM_MEMBER,
+                    ));
                 }
             }
             "operations" => {
                 for e in &domain?.operations {
-                    let title = e.value.title.as_ref().and_then(|x| pick(x.get_ref(), lang)).unwrap_or_default();
-                    values.push((e.key.get_ref().clone(), title.to_owned(), CompletionItemKind::ENUM_MEMBER));
+                    let title = e
+                        .value
+                        .title
+                        .as_ref()
+                        .and_then(|x| pick(x.get_ref(), lang))
+                        .unwrap_or_default();
+                    values.push((
+                        e.key.get_ref().clone(),
+                        title.to_owned(),
+                        CompletionItemKind::ENUM_MEMBER,
+                    ));
                 }
             }
             "replacement" => {
                 let own = c.table.get(1);
-                for e in domain?.errors.iter().filter(|e| e.value.retired.is_none() && Some(e.key.get_ref()) != own) {
+                for e in domain?
+                    .errors
+                    .iter()
+                    .filter(|e| e.value.retired.is_none() && Some(e.key.get_ref()) != own)
+                {
                     let m = message_of(&e.value, lang).unwrap_or_default();
                     values.push((e.key.get_ref().clone(), m, CompletionItemKind::CONSTANT));
                 }
@@ -420,10 +509,20 @@ pub fn completion(ws: &mut Workspace, p: CompletionParams, lang: Lang) -> Option
                     .loaded
                     .domains
                     .iter()
-                    .filter(|d| d.domain.as_ref().and_then(|e| e.value.upstream.as_ref()).is_some_and(|u| *u.get_ref()))
+                    .filter(|d| {
+                        d.domain
+                            .as_ref()
+                            .and_then(|e| e.value.upstream.as_ref())
+                            .is_some_and(|u| *u.get_ref())
+                    })
                     .collect();
                 for d in upstream {
-                    let title = d.domain.as_ref().and_then(|e| e.value.title.as_ref()).and_then(|x| pick(x.get_ref(), lang)).unwrap_or_default();
+                    let title = d
+                        .domain
+                        .as_ref()
+                        .and_then(|e| e.value.title.as_ref())
+                        .and_then(|x| pick(x.get_ref(), lang))
+                        .unwrap_or_default();
                     values.push((d.id.clone(), title.to_owned(), CompletionItemKind::MODULE));
                 }
             }
@@ -432,14 +531,26 @@ pub fn completion(ws: &mut Workspace, p: CompletionParams, lang: Lang) -> Option
                     let detail = match ty {
                         FieldType::String => t(lang, "글 (기본)", "text (default)"),
                         FieldType::Integer => t(lang, "정수", "integer"),
-                        FieldType::Amount => t(lang, "금액 (1,000원 / KRW 1,000)", "amount (1,000원 / KRW 1,000)"),
+                        FieldType::Amount => t(
+                            lang,
+                            "금액 (1,000원 / KRW 1,000)",
+                            "amount (1,000원 / KRW 1,000)",
+                        ),
                     };
-                    values.push((ty.as_str().to_owned(), detail, CompletionItemKind::TYPE_PARAMETER));
+                    values.push((
+                        ty.as_str().to_owned(),
+                        detail,
+                        CompletionItemKind::TYPE_PARAMETER,
+                    ));
                 }
             }
             "locale" | "locales" => {
                 for l in spec.locales() {
-                    values.push((l, t(lang, "카탈로그 언어", "catalog locale"), CompletionItemKind::VALUE));
+                    values.push((
+                        l,
+                        t(lang, "카탈로그 언어", "catalog locale"),
+                        CompletionItemKind::VALUE,
+                    ));
                 }
             }
             _ => {}
@@ -450,7 +561,11 @@ pub fn completion(ws: &mut Workspace, p: CompletionParams, lang: Lang) -> Option
     } else if c.line_key.len() >= 2 && TEXT_KEYS.contains(&c.line_key[0].as_str()) {
         // `message.` → the catalog's locales.
         for l in spec.locales() {
-            items.push((l, t(lang, "카탈로그 언어", "catalog locale"), CompletionItemKind::PROPERTY));
+            items.push((
+                l,
+                t(lang, "카탈로그 언어", "catalog locale"),
+                CompletionItemKind::PROPERTY,
+            ));
         }
     }
     if items.is_empty() {
@@ -465,7 +580,10 @@ pub fn completion(ws: &mut Workspace, p: CompletionParams, lang: Lang) -> Option
             kind: Some(kind),
             detail: (!detail.is_empty()).then_some(detail),
             filter_text: Some(label.clone()),
-            text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, format!("{label}{close}")))),
+            text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
+                range,
+                format!("{label}{close}"),
+            ))),
             ..CompletionItem::default()
         })
         .collect();
@@ -473,7 +591,10 @@ pub fn completion(ws: &mut Workspace, p: CompletionParams, lang: Lang) -> Option
 }
 
 fn message_of(e: &RawError, lang: Lang) -> Option<String> {
-    e.message.as_ref().and_then(|m| pick(m.get_ref(), lang)).map(str::to_owned)
+    e.message
+        .as_ref()
+        .and_then(|m| pick(m.get_ref(), lang))
+        .map(str::to_owned)
 }
 
 /// The next free code under the domain's `code_format`, per category (or one without).
@@ -486,12 +607,21 @@ fn next_free_codes(d: &LoadedDomain) -> Vec<(String, Option<String>)> {
     else {
         return Vec::new();
     };
-    let categories: Vec<&str> = d.categories.iter().map(|c| c.key.get_ref().as_str()).collect();
+    let categories: Vec<&str> = d
+        .categories
+        .iter()
+        .map(|c| c.key.get_ref().as_str())
+        .collect();
     let used = || d.errors.iter().map(|e| e.key.get_ref().as_str());
     if format.has_category() {
         categories
             .iter()
-            .filter_map(|c| Some((format.next_free(Some(c), used(), &categories)?, Some((*c).to_owned()))))
+            .filter_map(|c| {
+                Some((
+                    format.next_free(Some(c), used(), &categories)?,
+                    Some((*c).to_owned()),
+                ))
+            })
             .collect()
     } else {
         format
@@ -506,7 +636,11 @@ fn next_free_codes(d: &LoadedDomain) -> Vec<(String, Option<String>)> {
 
 /// `textDocument/codeAction`: apply a did-you-mean, add a missing translation, turn a deleted
 /// code into a `retired` entry.
-pub fn code_actions(ws: &mut Workspace, p: CodeActionParams, lang: Lang) -> Option<Vec<CodeActionOrCommand>> {
+pub fn code_actions(
+    ws: &mut Workspace,
+    p: CodeActionParams,
+    lang: Lang,
+) -> Option<Vec<CodeActionOrCommand>> {
     let uri = p.text_document.uri.clone();
     let path = uri_to_path(&uri)?;
     let baseline = ws.baselines.get(&path).cloned().unwrap_or_default();
@@ -546,28 +680,55 @@ pub fn code_actions(ws: &mut Workspace, p: CodeActionParams, lang: Lang) -> Opti
             .find(|x| x.range == index.range(&loc.span))
             .cloned();
         for h in &d.help {
-            let Some(sug) = h.en.strip_prefix("did you mean `").and_then(|s| s.strip_suffix("`?")) else {
+            let Some(sug) =
+                h.en.strip_prefix("did you mean `")
+                    .and_then(|s| s.strip_suffix("`?"))
+            else {
                 continue;
             };
             if let Some((range, new)) = replacement(text, &loc.span, sug) {
-                let title = Msg::new(format!("`{new}`(으)로 고치기"), format!("Change to `{new}`")).get(lang).to_owned();
-                out.push(action(title, vec![TextEdit::new(index.range(&range), new)], lsp_diag.clone()));
+                let title = Msg::new(
+                    format!("`{new}`(으)로 고치기"),
+                    format!("Change to `{new}`"),
+                )
+                .get(lang)
+                .to_owned();
+                out.push(action(
+                    title,
+                    vec![TextEdit::new(index.range(&range), new)],
+                    lsp_diag.clone(),
+                ));
             }
         }
         if d.rule == Rule::MissingTranslation
-            && let Some(key) = d.help.iter().find_map(|h| h.en.strip_prefix("add it: ")?.strip_suffix(" = \"...\""))
+            && let Some(key) = d
+                .help
+                .iter()
+                .find_map(|h| h.en.strip_prefix("add it: ")?.strip_suffix(" = \"...\""))
             && let Some((what, locale)) = key.rsplit_once('.')
             && let Some((at, insert)) = translation_insert(text, loc.span.start, what, locale)
         {
-            let title = t(lang, &format!("번역 키 추가: {key}"), &format!("Add the missing translation: {key}"));
+            let title = t(
+                lang,
+                &format!("번역 키 추가: {key}"),
+                &format!("Add the missing translation: {key}"),
+            );
             let pos = index.range(&(at..at));
-            out.push(action(title, vec![TextEdit::new(pos, insert)], lsp_diag.clone()));
+            out.push(action(
+                title,
+                vec![TextEdit::new(pos, insert)],
+                lsp_diag.clone(),
+            ));
         }
     }
     // Codes the file had (when opened, or in git's HEAD) and no longer has: never deleted,
     // retired.
     if let Some(domain) = spec.domain_of(&path) {
-        let now: std::collections::BTreeSet<&str> = domain.errors.iter().map(|e| e.key.get_ref().as_str()).collect();
+        let now: std::collections::BTreeSet<&str> = domain
+            .errors
+            .iter()
+            .map(|e| e.key.get_ref().as_str())
+            .collect();
         for code in baseline.iter().filter(|c| !now.contains(c.as_str())) {
             let mut insert = String::new();
             if !text.ends_with('\n') && !text.is_empty() {
@@ -597,7 +758,11 @@ pub fn code_actions(ws: &mut Workspace, p: CodeActionParams, lang: Lang) -> Opti
 fn replacement(text: &str, span: &Range<usize>, sug: &str) -> Option<(Range<usize>, String)> {
     let old = text.get(span.clone())?;
     let unquote = |s: &str| s.trim_matches('"').to_owned();
-    if old.len() >= 2 && old.starts_with('"') && old.ends_with('"') && !old[1..old.len() - 1].contains('"') {
+    if old.len() >= 2
+        && old.starts_with('"')
+        && old.ends_with('"')
+        && !old[1..old.len() - 1].contains('"')
+    {
         return Some((span.start + 1..span.end - 1, unquote(sug)));
     }
     if !old.contains(['"', '=', '{', ' ']) {
@@ -664,7 +829,10 @@ fn translation_insert(text: &str, at: usize, what: &str, locale: &str) -> Option
         }
         first = false;
         let trimmed = line.trim_start();
-        if trimmed.starts_with(&format!("{what}.")) || trimmed.starts_with(&format!("{what} ")) || trimmed.starts_with(&format!("{what}=")) {
+        if trimmed.starts_with(&format!("{what}."))
+            || trimmed.starts_with(&format!("{what} "))
+            || trimmed.starts_with(&format!("{what}="))
+        {
             last = Some((pos, line));
             let _ = line_start;
             if line.matches("\"\"\"").count() == 1 {
@@ -688,7 +856,11 @@ fn translation_insert(text: &str, at: usize, what: &str, locale: &str) -> Option
 
 /// A code as a TOML key: bare when it can be, quoted otherwise.
 fn toml_key(code: &str) -> String {
-    if !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+    if !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
         code.to_owned()
     } else {
         format!("{code:?}")
@@ -745,36 +917,61 @@ pub fn definition(ws: &mut Workspace, p: GotoDefinitionParams) -> Option<GotoDef
 }
 
 /// `textDocument/documentSymbol`: the file's codes (and categories, operations) as an outline.
-pub fn document_symbols(ws: &mut Workspace, p: DocumentSymbolParams, lang: Lang) -> Option<DocumentSymbolResponse> {
+pub fn document_symbols(
+    ws: &mut Workspace,
+    p: DocumentSymbolParams,
+    lang: Lang,
+) -> Option<DocumentSymbolResponse> {
     let (path, spec) = open(ws, &p.text_document.uri)?;
     let text = text_of(spec, &path)?;
     let domain = spec.domain_of(&path)?;
     let index = LineIndex::new(text);
     let mut symbols: Vec<(usize, DocumentSymbol)> = Vec::new();
     #[allow(deprecated)]
-    let mut push = |key: &crate::raw::S<String>, name: String, detail: Option<String>, kind: SymbolKind| {
-        let span = key.span();
-        symbols.push((
-            span.start,
-            DocumentSymbol {
-                name,
-                detail,
-                kind,
-                tags: None,
-                deprecated: None,
-                range: index.range(&section(text, span.start)),
-                selection_range: index.range(&span),
-                children: None,
-            },
-        ));
-    };
+    let mut push =
+        |key: &crate::raw::S<String>, name: String, detail: Option<String>, kind: SymbolKind| {
+            let span = key.span();
+            symbols.push((
+                span.start,
+                DocumentSymbol {
+                    name,
+                    detail,
+                    kind,
+                    tags: None,
+                    deprecated: None,
+                    range: index.range(&section(text, span.start)),
+                    selection_range: index.range(&span),
+                    children: None,
+                },
+            ));
+        };
     for e in &domain.categories {
-        let title = e.value.title.as_ref().and_then(|x| pick(x.get_ref(), lang)).map(str::to_owned);
-        push(&e.key, format!("[categories.{}]", e.key.get_ref()), title, SymbolKind::ENUM);
+        let title = e
+            .value
+            .title
+            .as_ref()
+            .and_then(|x| pick(x.get_ref(), lang))
+            .map(str::to_owned);
+        push(
+            &e.key,
+            format!("[categories.{}]", e.key.get_ref()),
+            title,
+            SymbolKind::ENUM,
+        );
     }
     for e in &domain.operations {
-        let title = e.value.title.as_ref().and_then(|x| pick(x.get_ref(), lang)).map(str::to_owned);
-        push(&e.key, format!("[operations.{}]", e.key.get_ref()), title, SymbolKind::INTERFACE);
+        let title = e
+            .value
+            .title
+            .as_ref()
+            .and_then(|x| pick(x.get_ref(), lang))
+            .map(str::to_owned);
+        push(
+            &e.key,
+            format!("[operations.{}]", e.key.get_ref()),
+            title,
+            SymbolKind::INTERFACE,
+        );
     }
     for e in &domain.errors {
         let detail = if e.value.retired.is_some() {
@@ -782,10 +979,17 @@ pub fn document_symbols(ws: &mut Workspace, p: DocumentSymbolParams, lang: Lang)
         } else {
             message_of(&e.value, lang)
         };
-        push(&e.key, e.key.get_ref().clone(), detail, SymbolKind::CONSTANT);
+        push(
+            &e.key,
+            e.key.get_ref().clone(),
+            detail,
+            SymbolKind::CONSTANT,
+        );
     }
     symbols.sort_by_key(|(at, _)| *at);
-    Some(DocumentSymbolResponse::Nested(symbols.into_iter().map(|(_, s)| s).collect()))
+    Some(DocumentSymbolResponse::Nested(
+        symbols.into_iter().map(|(_, s)| s).collect(),
+    ))
 }
 
 /// The `[table]` section around byte `at`: from its header line to the last non-blank line
@@ -795,7 +999,10 @@ fn section(text: &str, at: usize) -> Range<usize> {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let mut end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let mut pos = end;
-    for line in text[end..].split_inclusive('\n').skip(usize::from(text[end..].starts_with('\n')).min(0)) {
+    for line in text[end..]
+        .split_inclusive('\n')
+        .skip(usize::from(text[end..].starts_with('\n')).min(0))
+    {
         let line_start = pos;
         pos += line.len();
         if text::header_segments(line.trim_start_matches('\n')).is_some() && line_start > start {
@@ -816,13 +1023,25 @@ mod tests {
     #[test]
     fn did_you_mean_replaces_the_right_text() {
         let t = "stauts = 404\ncategory = \"X\"\ndeprecated = { replacement = \"NEWW\" }";
-        assert_eq!(replacement(t, &(0..6), "status"), Some((0..6, "status".into())));
+        assert_eq!(
+            replacement(t, &(0..6), "status"),
+            Some((0..6, "status".into()))
+        );
         let q = t.find("\"X\"").unwrap();
-        assert_eq!(replacement(t, &(q..q + 3), "C"), Some((q + 1..q + 2, "C".into())));
+        assert_eq!(
+            replacement(t, &(q..q + 3), "C"),
+            Some((q + 1..q + 2, "C".into()))
+        );
         let d = t.find('{').unwrap();
         let n = t.find("NEWW").unwrap();
-        assert_eq!(replacement(t, &(d..t.len()), "NEW"), Some((n..n + 4, "NEW".into())));
-        assert_eq!(replacement("enn = 1", &(0..3), "message.en"), Some((0..3, "en".into())));
+        assert_eq!(
+            replacement(t, &(d..t.len()), "NEW"),
+            Some((n..n + 4, "NEW".into()))
+        );
+        assert_eq!(
+            replacement("enn = 1", &(0..3), "message.en"),
+            Some((0..3, "en".into()))
+        );
     }
 
     #[test]
@@ -845,7 +1064,10 @@ mod tests {
     fn sections_end_at_the_next_header() {
         let t = "[errors.A]\nstatus = 1\n\n# c\n[errors.B]\nx = 2\n";
         assert_eq!(&t[section(t, 3)], "[errors.A]\nstatus = 1");
-        assert_eq!(&t[section(t, t.find("[errors.B]").unwrap() + 2)], "[errors.B]\nx = 2");
+        assert_eq!(
+            &t[section(t, t.find("[errors.B]").unwrap() + 2)],
+            "[errors.B]\nx = 2"
+        );
     }
 
     #[test]

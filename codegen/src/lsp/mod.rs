@@ -216,8 +216,9 @@ impl Server<'_> {
 
     fn dispatch(&mut self, method: &str, params: Value) -> Result<Value, Failure> {
         let bad = |e: serde_json::Error| (ErrorCode::InvalidParams, e.to_string());
-        let to_value =
-            |v: Result<Value, serde_json::Error>| v.map_err(|e| (ErrorCode::InternalError, e.to_string()));
+        let to_value = |v: Result<Value, serde_json::Error>| {
+            v.map_err(|e| (ErrorCode::InternalError, e.to_string()))
+        };
         let lang = self.lang;
         match method {
             "textDocument/hover" => {
@@ -226,11 +227,19 @@ impl Server<'_> {
             }
             "textDocument/completion" => {
                 let p = serde_json::from_value(params).map_err(bad)?;
-                to_value(serde_json::to_value(features::completion(&mut self.ws, p, lang)))
+                to_value(serde_json::to_value(features::completion(
+                    &mut self.ws,
+                    p,
+                    lang,
+                )))
             }
             "textDocument/codeAction" => {
                 let p = serde_json::from_value(params).map_err(bad)?;
-                to_value(serde_json::to_value(features::code_actions(&mut self.ws, p, lang)))
+                to_value(serde_json::to_value(features::code_actions(
+                    &mut self.ws,
+                    p,
+                    lang,
+                )))
             }
             "textDocument/definition" => {
                 let p = serde_json::from_value(params).map_err(bad)?;
@@ -267,7 +276,11 @@ impl Server<'_> {
         match method {
             "initialized" => {
                 // The workspace's own spec, checked whole before any file is opened.
-                if let Some(spec) = self.ws.root.as_ref().map(|r| r.join(crate::cmd::DEFAULT_DIR))
+                if let Some(spec) = self
+                    .ws
+                    .root
+                    .as_ref()
+                    .map(|r| r.join(crate::cmd::DEFAULT_DIR))
                     && spec.join(crate::load::CATALOG_FILE).is_file()
                 {
                     self.ws.dirty.insert(spec);

@@ -201,10 +201,12 @@ pub fn cursor(text: &str, at: usize) -> Cursor {
         out.prefix = Some((line[s.start + 1..upto].to_owned(), line_start + s.start + 1));
     } else {
         let is_word = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-');
-        let start = line[..col]
-            .rfind(|c: char| !is_word(c))
-            .map_or(0, |i| i + line[i..].chars().next().map_or(1, char::len_utf8));
-        let end = line[col..].find(|c: char| !is_word(c)).map_or(line.len(), |i| col + i);
+        let start = line[..col].rfind(|c: char| !is_word(c)).map_or(0, |i| {
+            i + line[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let end = line[col..]
+            .find(|c: char| !is_word(c))
+            .map_or(line.len(), |i| col + i);
         if start < end {
             out.word = Some((
                 line[start..end].to_owned(),

@@ -210,7 +210,9 @@ impl Workspace {
                 .stdin(std::process::Stdio::null())
                 .stderr(std::process::Stdio::null())
                 .output();
-            if let Ok(out) = out && out.status.success() {
+            if let Ok(out) = out
+                && out.status.success()
+            {
                 codes.extend(codes_in(path, &String::from_utf8_lossy(&out.stdout)));
             }
         }
