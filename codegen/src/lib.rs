@@ -16,6 +16,8 @@ pub use pipeline::*;
 pub mod emit;
 
 #[cfg(feature = "cli")]
+pub mod annotate;
+#[cfg(feature = "cli")]
 pub mod cmd;
 #[cfg(feature = "cli")]
 pub mod diff;

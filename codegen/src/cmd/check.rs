@@ -13,16 +13,20 @@ use crate::report;
 enum Format {
     Human,
     Json,
+    Github,
+    Sarif,
 }
 
 pub(super) fn run(cx: &mut Ctx<'_, '_>) -> i32 {
     let format = match cx.args.value("format") {
         None | Some("human") => Format::Human,
         Some("json") => Format::Json,
+        Some("github") => Format::Github,
+        Some("sarif") => Format::Sarif,
         Some(other) => {
             cx.say(
-                &format!("오류: 알 수 없는 형식 `{other}` (human 또는 json)"),
-                &format!("error: unknown format `{other}` (human or json)"),
+                &format!("오류: 알 수 없는 형식 `{other}` (human, json, github, sarif)"),
+                &format!("error: unknown format `{other}` (human, json, github or sarif)"),
             );
             return 2;
         }
@@ -64,6 +68,14 @@ pub(super) fn run(cx: &mut Ctx<'_, '_>) -> i32 {
                 cx.out
                     .println(&report::json_line(d, &checked.sources, cx.lang));
             }
+        }
+        Format::Github => {
+            let text = crate::annotate::github(&checked.diagnostics, &checked.sources, cx.lang);
+            cx.out.print(&text);
+        }
+        Format::Sarif => {
+            let text = crate::annotate::sarif(&checked.diagnostics, &checked.sources, cx.lang);
+            cx.out.print(&text);
         }
         Format::Human => human(cx, &dir.display().to_string(), &checked, synced.as_ref()),
     }
