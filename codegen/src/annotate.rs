@@ -52,7 +52,9 @@ pub fn github(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
 
 /// Escapes a workflow command's message.
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a workflow command's property value.
@@ -180,11 +182,25 @@ mod tests {
         let v: Value = serde_json::from_str(&sarif(&d, &s, Lang::Ko)).unwrap();
         let run = &v["runs"][0];
         assert_eq!(v["version"], "2.1.0");
-        assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), Rule::ALL.len());
+        assert_eq!(
+            run["tool"]["driver"]["rules"].as_array().unwrap().len(),
+            Rule::ALL.len()
+        );
         let r = &run["results"][0];
         assert_eq!(r["ruleId"], "E002");
-        assert_eq!(run["tool"]["driver"]["rules"][r["ruleIndex"].as_u64().unwrap() as usize]["id"], "E002");
-        assert_eq!(r["locations"][0]["physicalLocation"]["region"]["startLine"], 2);
-        assert!(r["message"]["text"].as_str().unwrap().starts_with("알 수 없는 키\n도움말: "));
+        assert_eq!(
+            run["tool"]["driver"]["rules"][r["ruleIndex"].as_u64().unwrap() as usize]["id"],
+            "E002"
+        );
+        assert_eq!(
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            2
+        );
+        assert!(
+            r["message"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("알 수 없는 키\n도움말: ")
+        );
     }
 }

@@ -315,11 +315,6 @@ fn domain_hover(spec: &Spec, id: &str, lang: Lang) -> Option<String> {
 }
 
 fn placeholder_hover(domain: &LoadedDomain, c: &Cursor, name: &str, lang: Lang) -> Option<String> {
-    let (name, particle) = match name.split_once(['(', ')']) {
-        Some((n, _)) => (n, true),
-        None => (name, false),
-    };
-    let _ = particle;
     let code = c.table.get(1)?;
     let e = entry(&domain.errors, code)?;
     let norm = |s: &str| heck::AsSnakeCase(s).to_string();
@@ -339,11 +334,11 @@ fn placeholder_hover(domain: &LoadedDomain, c: &Cursor, name: &str, lang: Lang) 
         t(lang, "형식", "type"),
     );
     if let Some(x) = field.and_then(|f| f.example.as_ref()) {
-        out.push_str(&format!(
-            " · {} `{:?}`",
-            t(lang, "예시", "example"),
-            x.get_ref()
-        ));
+        let x = match x.get_ref() {
+            crate::raw::RawScalar::Str(s) => format!("{s:?}"),
+            crate::raw::RawScalar::Int(n) => n.to_string(),
+        };
+        out.push_str(&format!(" · {} `{x}`", t(lang, "예시", "example")));
     }
     if field
         .and_then(|f| f.pii.as_ref())
@@ -652,6 +647,7 @@ pub fn code_actions(
     let end = text::offset(text, p.range.end);
     let mut out = Vec::new();
     let action = |title: String, edits: Vec<TextEdit>, diag: Option<lsp_types::Diagnostic>| {
+        #[allow(clippy::mutable_key_type)] // lsp_types' own map type, keyed by Uri
         let mut changes = std::collections::HashMap::new();
         changes.insert(uri.clone(), edits);
         CodeActionOrCommand::CodeAction(CodeAction {
@@ -999,10 +995,7 @@ fn section(text: &str, at: usize) -> Range<usize> {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let mut end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let mut pos = end;
-    for line in text[end..]
-        .split_inclusive('\n')
-        .skip(usize::from(text[end..].starts_with('\n')).min(0))
-    {
+    for line in text[end..].split_inclusive('\n') {
         let line_start = pos;
         pos += line.len();
         if text::header_segments(line.trim_start_matches('\n')).is_some() && line_start > start {

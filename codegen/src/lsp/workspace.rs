@@ -150,10 +150,11 @@ impl Workspace {
             }
         }
         for (path, doc) in &self.docs {
-            if path.parent() == Some(dir) && path.extension().is_some_and(|e| e == "toml") {
-                if let Some(name) = path.file_name() {
-                    files.insert(name.to_string_lossy().into_owned(), doc.text.clone());
-                }
+            if path.parent() == Some(dir)
+                && path.extension().is_some_and(|e| e == "toml")
+                && let Some(name) = path.file_name()
+            {
+                files.insert(name.to_string_lossy().into_owned(), doc.text.clone());
             }
         }
         let loaded = load::load_texts(&self.shown(dir), files);
