@@ -97,7 +97,8 @@ pub fn hover(ws: &mut Workspace, p: HoverParams, lang: Lang) -> Option<Hover> {
                 let name = text::placeholder_at(text, &span, at)?;
                 placeholder_hover(domain?, &c, &name, lang)
             }
-            _ => None,
+            // Any other value: what its key means.
+            key => key_hover(&c.table, key, lang),
         }
     } else {
         key_hover(&c.table, &word, lang).or_else(|| {
