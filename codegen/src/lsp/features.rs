@@ -179,7 +179,7 @@ fn code_hover(spec: &Spec, domain: &LoadedDomain, code: &str, lang: Lang) -> Opt
                 ));
                 out.push('\n');
                 for (i, locale) in catalog.locales.iter().enumerate() {
-                    let m = crate::docs::example::example_message(catalog, e, i);
+                    let m = crate::emit::docs::example::example_message(catalog, e, i);
                     out.push_str(&format!("- `{locale}`: {m}\n"));
                 }
             }
@@ -365,7 +365,7 @@ fn placeholder_hover(domain: &LoadedDomain, c: &Cursor, name: &str, lang: Lang) 
 fn key_hover(table: &[String], key: &str, lang: Lang) -> Option<String> {
     use std::sync::OnceLock;
     static SCHEMA: OnceLock<serde_json::Value> = OnceLock::new();
-    let schema = SCHEMA.get_or_init(crate::schema::schema);
+    let schema = SCHEMA.get_or_init(crate::emit::schema::schema);
     let def = match table.first().map(String::as_str) {
         None => None,
         Some("catalog") => Some("RawCatalog"),
