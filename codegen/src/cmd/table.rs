@@ -75,9 +75,9 @@ pub const COMMANDS: &[Command] = &[
             ),
             opt(
                 "format",
-                Some("json|github|sarif"),
-                "json: 문제를 한 줄에 하나씩 JSON으로 (CI, 편집기용)\ngithub: GitHub Actions 주석 (풀 리퀘스트의 바뀐 줄에 표시)\nsarif: SARIF 2.1.0 (코드 스캐닝)",
-                "json: one JSON object per problem, per line (for CI and editors)\ngithub: GitHub Actions annotations (on the pull request's lines)\nsarif: a SARIF 2.1.0 log (code scanning)",
+                Some("json"),
+                "문제를 한 줄에 하나씩 JSON으로 출력합니다 (CI, 편집기용)\n--format github: GitHub Actions 주석, --format sarif: SARIF 2.1.0 (풀 리퀘스트용)",
+                "one JSON object per problem, per line (for CI and editors)\n--format github: GitHub Actions annotations; --format sarif: SARIF 2.1.0 (pull requests)",
             ),
             opt(
                 "locked",
