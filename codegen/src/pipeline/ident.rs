@@ -24,7 +24,6 @@ pub const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// (rustc: E0428). `codegen/tests/reserved_names.rs` derives the list from the crate's sources
 /// and fails when it misses a name or keeps one the crate no longer has.
 pub const CRATE_ROOT_NAMES: &[&str] = &[
-    "fmt",
     "json",
     "negotiate",
     "particle",
@@ -47,6 +46,8 @@ pub const CRATE_NAMES: &[&str] = &[
     "http",
     "axum_core",
     "actix_web",
+    "tower_layer",
+    "tower_service",
 ];
 
 /// Why a name is taken (see [`NameProblem::Reserved`]).
