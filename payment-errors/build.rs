@@ -23,6 +23,17 @@ fn main() {
     };
     let generated = std::fs::read_to_string(root.join("src/catalog.rs")).unwrap_or_default();
     if fingerprint::recorded(&generated) != Some(spec) {
+        // Only whoever builds inside this repository can regenerate the file. A consumer (a
+        // git or path dependency built into another project's target directory) cannot: warn,
+        // never fail their build (issue 13).
+        if !building_in_repository(root) {
+            println!(
+                "cargo::warning=payment-errors: src/catalog.rs was generated from another version of \
+                 error-spec/; the crate's maintainers must run `errspec check` (the catalog as \
+                 committed is used)"
+            );
+            return;
+        }
         eprintln!(
             "error: payment-errors/src/catalog.rs was generated from another version of error-spec/\n\
              오류: error-spec/이 바뀌었는데 payment-errors/src/catalog.rs를 다시 만들지 않았습니다\n\
@@ -33,4 +44,16 @@ fn main() {
         );
         std::process::exit(1);
     }
+}
+
+/// Is this build's output inside the repository that holds the crate (its parent directory),
+/// where `errspec check` can fix a stale catalog? A consumer's build writes into its own
+/// target directory elsewhere.
+fn building_in_repository(root: &Path) -> bool {
+    let (Some(out), Some(repo)) = (std::env::var_os("OUT_DIR"), root.parent()) else {
+        return false;
+    };
+    let out = std::fs::canonicalize(out).unwrap_or_default();
+    let repo = std::fs::canonicalize(repo).unwrap_or_default();
+    repo.join("codegen").is_dir() && out.starts_with(&repo)
 }

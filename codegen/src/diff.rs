@@ -211,14 +211,17 @@ impl Kind {
             | PlaceholderTypeChanged { .. }
             | ErrorTypeChanged { .. }
             | RustNameChanged { .. }
-            | FactChanged { breaking: true, .. } => Class::Breaking,
+            | FactChanged { breaking: true, .. }
+            // Retiring removes the code's `Code` and `Error` variants from the Rust API: a
+            // service that named them stops compiling (issue 13). Deprecate first (compatible),
+            // retire in a release that bumps the crate's breaking version.
+            | CodeRetired { .. } => Class::Breaking,
             LocaleAdded { .. }
             | DomainAdded { .. }
             | CategoryAdded { .. }
             | OperationAdded { .. }
             | CodeAdded { .. }
             | TombstoneAdded
-            | CodeRetired { .. }
             | MessageChanged { .. }
             | TranslationAdded { .. }
             | TranslationRemoved { .. }

@@ -236,9 +236,10 @@ const CASES: &[Case] = &[
     Case {
         dir: "code_retired",
         kind: "code-retired",
-        class: C,
-        ko: "PAY-002: 폐기 (기록은 남김) — 호환되는 변경",
-        en: "PAY-002: retired (its record is kept) — compatible change",
+        // Retiring removes the code's Rust variants (issue 13).
+        class: B,
+        ko: "PAY-002: 폐기 (기록은 남김) — 호환성을 깨는 변경",
+        en: "PAY-002: retired (its record is kept) — breaking change",
     },
     Case {
         dir: "retired_code_recorded",
@@ -688,16 +689,26 @@ fn removing_a_code_of_the_repo_spec_fails_against_head_and_retiring_it_passes() 
         "{out}"
     );
 
-    // Re-add it as a tombstone: retired, nothing else.
+    // Re-add it as a tombstone: retired. Retiring removes its Rust variants, so it is a
+    // breaking change too (issue 13), acknowledged in the entry.
+    let tombstone = "\n[errors.NOT_FOUND_PAYMENT]\nretired = { since = \"2026-11\", note.ko = \"결제 조회는 NOT_FOUND로 통일\", note.en = \"lookups report NOT_FOUND\" }\n";
     let mut retired = std::fs::read_to_string(&toss).unwrap();
-    retired.push_str(
-        "\n[errors.NOT_FOUND_PAYMENT]\nretired = { since = \"2026-11\", note.ko = \"결제 조회는 NOT_FOUND로 통일\", note.en = \"lookups report NOT_FOUND\" }\n",
+    retired.push_str(tombstone);
+    std::fs::write(&toss, &retired).unwrap();
+    let (code, out, err) = errspec(&["diff", "--against", "HEAD"], &repo);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("NOT_FOUND_PAYMENT: 폐기 (기록은 남김) — 호환성을 깨는 변경"),
+        "{out}"
     );
-    std::fs::write(&toss, retired).unwrap();
+    retired.push_str(
+        "breaking_change_ok = \"2026-11: lookups report NOT_FOUND (approved by: ops)\"\n",
+    );
+    std::fs::write(&toss, &retired).unwrap();
     let (code, out, err) = errspec(&["diff", "--against", "HEAD"], &repo);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        out.contains("NOT_FOUND_PAYMENT: 폐기 (기록은 남김) — 호환되는 변경"),
+        out.contains("NOT_FOUND_PAYMENT: 폐기 (기록은 남김) — 호환성을 깨는 변경 (승인됨)"),
         "{out}"
     );
 

@@ -176,11 +176,12 @@ pub struct ProblemError<'a> {
 pub struct Problem<'a> {
     /// `type`: the code's docs link, or `about:blank`.
     pub type_uri: &'a str,
-    /// `title`, written straight into the body.
+    /// `title`, written straight into the body: the same for every occurrence of the code
+    /// ([`problem_title`]).
     pub title: &'a dyn Fn(&mut dyn fmt::Write) -> fmt::Result,
     /// `status`.
     pub status: u16,
-    /// `detail`, if any.
+    /// `detail`: the occurrence's filled message.
     pub detail: Option<&'a str>,
     /// The `code` extension: the wire code.
     pub code: &'a str,
@@ -235,6 +236,57 @@ pub fn write_problem(w: &mut Writer, p: &Problem<'_>) {
         w.end_object();
     }
     w.end_object();
+}
+
+/// RFC 9457's `title` of an occurrence (issue 13): the same for every occurrence of a code.
+/// With a real docs link as `type`, the code's message when it has no placeholders (`fixed`);
+/// otherwise — and always with `about:blank`, as RFC 9457 §4.2.1 asks — the status's reason
+/// phrase. The occurrence's filled message goes into `detail`.
+pub fn problem_title(has_link: bool, fixed: Option<&str>, status: u16) -> &str {
+    match (has_link, fixed) {
+        (true, Some(m)) => m,
+        _ => reason_phrase(status),
+    }
+}
+
+/// The reason phrase of an HTTP status (RFC 9110 §15), `Error` for one it does not name.
+pub fn reason_phrase(status: u16) -> &'static str {
+    match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        417 => "Expectation Failed",
+        421 => "Misdirected Request",
+        422 => "Unprocessable Content",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        _ if (400..500).contains(&status) => "Client Error",
+        _ if (500..600).contains(&status) => "Server Error",
+        _ => "Error",
+    }
 }
 
 /// `#/name` with `~` and `/` escaped (RFC 6901).

@@ -31,15 +31,16 @@ pub enum Json {
     Bool(bool),
     /// An integer.
     Int(i64),
+    /// An unsigned integer (`u64` beyond `i64`).
+    UInt(u64),
+    /// A floating-point number; NaN and infinities are written as `null` (as `serde_json`).
+    Float(f64),
     /// A string.
     Str(String),
     /// A list.
     Array(Vec<Json>),
     /// An object, members in this order.
     Object(Vec<(String, Json)>),
-    /// JSON text already serialized elsewhere (e.g. by `serde_json`), written as is. The caller
-    /// vouches that it is valid JSON; it is not re-indented.
-    Raw(String),
 }
 
 impl Json {
@@ -50,7 +51,8 @@ impl Json {
             Json::Bool(b) => w.bool(*b),
             Json::Int(i) => w.int(*i),
             Json::Str(s) => w.str(s),
-            Json::Raw(r) => w.raw(r),
+            Json::UInt(u) => w.uint(*u),
+            Json::Float(x) => w.float(*x),
             Json::Array(items) => {
                 w.begin_array();
                 for i in items {
@@ -149,8 +151,12 @@ impl Writer {
     }
 
     fn close(&mut self, c: char) {
+        // A close with nothing open is the caller's mistake: it writes nothing (no panic).
+        let Some(had_members) = self.nonempty.pop() else {
+            return;
+        };
         self.depth -= 1;
-        if self.nonempty.pop() == Some(true) {
+        if had_members {
             self.newline();
         }
         self.out.push(c);
@@ -231,9 +237,18 @@ impl Writer {
         self.out.push('"');
     }
 
-    /// JSON text as is.
-    pub fn raw(&mut self, json: &str) {
-        self.out.push_str(json);
+    /// An unsigned integer.
+    pub fn uint(&mut self, u: u64) {
+        let _ = write!(self.out, "{u}");
+    }
+
+    /// A floating-point number (`1.0`, `0.1`, `1e21`); `null` for NaN and infinities.
+    pub fn float(&mut self, x: f64) {
+        if x.is_finite() {
+            let _ = write!(self.out, "{x:?}");
+        } else {
+            self.null();
+        }
     }
 }
 
@@ -318,8 +333,27 @@ mod tests {
     }
 
     #[test]
-    fn raw_json_goes_in_as_is() {
-        let v = Json::Object(vec![("d".into(), Json::Raw("{\"x\":[1]}".into()))]);
-        assert_eq!(v.to_string(Layout::Compact), "{\"d\":{\"x\":[1]}}");
+    fn a_close_without_an_open_writes_nothing() {
+        let mut w = Writer::new(Layout::Pretty(2));
+        w.end_object();
+        w.end_array();
+        w.begin_array();
+        w.end_array();
+        w.end_object();
+        assert_eq!(w.finish(), "[]");
+    }
+
+    #[test]
+    fn numbers() {
+        let v = Json::Array(vec![
+            Json::UInt(u64::MAX),
+            Json::Float(1.0),
+            Json::Float(0.1),
+            Json::Float(f64::NAN),
+        ]);
+        assert_eq!(
+            v.to_string(Layout::Compact),
+            "[18446744073709551615,1.0,0.1,null]"
+        );
     }
 }

@@ -19,6 +19,7 @@
 //! | 145 | hong  | card; the reservation starts in 10 minutes (410) |
 //! | 146 | hong  | card; already canceled at the gateway (pass-through of an unknown code) |
 //! | 147 | hong  | card; the gateway refuses with NOT_CANCELABLE_PAYMENT (pass-through of a known code) |
+//! | 148 | hong  | card; the gateway answers with a proxy's HTML error page (never shown to the client) |
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -30,10 +31,9 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use payment_errors::cancel::{self, Error};
-use payment_errors::json::Json;
+use payment_errors::cancel::Error;
 use payment_errors::toss;
-use payment_errors::web::axum::RequestContext;
+use payment_errors::web::axum::RequestContextLayer;
 use serde_json::Value;
 
 /// How a payment was made.
@@ -118,12 +118,18 @@ impl Service {
             ),
             (146, payment("hong", Method::Card, in_two_days, "tgen_146")),
             (147, payment("hong", Method::Card, in_two_days, "tgen_147")),
+            (148, payment("hong", Method::Card, in_two_days, "tgen_148")),
         ]);
         let mut gateway = Gateway::default();
         gateway.canceled.insert("tgen_146".to_owned());
         gateway.refusing.insert(
             "tgen_147".to_owned(),
             r#"{"code":"NOT_CANCELABLE_PAYMENT","message":"취소 할 수 없는 결제 입니다."}"#,
+        );
+        // Not the provider's JSON: a proxy in between answered, with internal details.
+        gateway.refusing.insert(
+            "tgen_148".to_owned(),
+            "<html><body>502 Bad Gateway (nginx/1.18.0, upstream 10.0.3.7:8443)</body></html>",
         );
         Service {
             sessions: HashMap::from([("sess-hong", "hong"), ("sess-kim", "kim")]),
@@ -180,11 +186,17 @@ impl Service {
             .cancel(&payment.payment_key);
         answer.map_err(|provider_body| {
             // The provider's error, parsed: a code the catalog knows or not, nothing is lost.
-            let received =
+            // A body that is not the provider's JSON (a proxy's error page …) is for our logs
+            // only: the client gets a fixed message, never the raw text.
+            let upstream =
                 serde_json::from_str::<toss::Received>(&provider_body).unwrap_or_else(|_| {
-                    toss::Received::parse("INVALID_GATEWAY_RESPONSE", &provider_body)
+                    eprintln!("cancel_service: unreadable gateway response: {provider_body:?}");
+                    toss::Received::parse(
+                        "INVALID_GATEWAY_RESPONSE",
+                        "결제사 응답을 읽을 수 없습니다.",
+                    )
                 });
-            Error::from(received)
+            Error::GatewayCancelFailed { upstream }
         })
     }
 }
@@ -239,35 +251,29 @@ impl CancelRequest {
     }
 }
 
+/// The success body: the error envelope's shape and layout, as the API documents it.
+const SUCCESS: &str = "{\n\"status\": \"success\",\n\"errorType\": null,\n\"errorCode\": null,\n\"message\": null,\n\"data\": null\n}";
+
 async fn cancel_payment(
     State(service): State<Arc<Service>>,
-    ctx: RequestContext,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Response, cancel::Reply> {
-    service.cancel(&headers, &body).map_err(|e| ctx.reply(e))?;
-    // The success body has the envelope's shape and layout.
-    let null = || Json::Null;
-    let ok = Json::Object(vec![
-        ("status".into(), "success".into()),
-        ("errorType".into(), null()),
-        ("errorCode".into(), null()),
-        ("message".into(), null()),
-        ("data".into(), null()),
-    ]);
-    let body = ok.to_string(cancel::ENVELOPE.layout());
+) -> Result<Response, Error> {
+    // An error goes out with `?`; `RequestContextLayer` renders it in the caller's language.
+    service.cancel(&headers, &body)?;
     Ok((
         StatusCode::OK,
         [(header::CONTENT_TYPE, "application/json")],
-        body,
+        SUCCESS,
     )
         .into_response())
 }
 
-/// The service's routes.
+/// The service's routes; errors answer in the request's language, with its request id.
 pub fn app() -> Router {
     Router::new()
         .route("/payment/cancel", post(cancel_payment))
+        .layer(RequestContextLayer)
         .with_state(Arc::new(Service::new(SystemTime::now())))
 }
 

@@ -21,7 +21,7 @@
 //! ```
 //!
 //! Korean particles after placeholders (`{field}은(는)`) are resolved from the value's last
-//! pronounced sound by [`particle`]. Messages render into any [`core::fmt::Write`] without
+//! pronounced sound. Messages render into any [`core::fmt::Write`] without
 //! allocating ([`cancel::Error::write_message`]).
 //!
 //! # Serving errors
@@ -45,20 +45,30 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
-
-use std::fmt;
+// docs.rs builds with `--cfg docsrs` (Cargo.toml's `[package.metadata.docs.rs]`): every item
+// behind a feature is marked with it.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Shared with the generator (`payment-errors-core`), so that the docs' example bodies and the
-// tables `errspec` computes are what the runtime writes and reads.
+// tables `errspec` computes are what the runtime writes and reads. Internals, hidden (issue 13: a small public surface): services use `Reply`, `Locale` and the
+// generated API, not the writer, the particle rules, negotiation or timestamps directly.
+#[doc(hidden)]
 pub use payment_errors_core::{json, particle};
+#[doc(hidden)]
 pub mod negotiate;
 pub mod serve;
+#[doc(hidden)]
 pub mod timestamp;
 pub mod web;
 
 #[doc(hidden)]
 #[path = "runtime.rs"]
 pub mod __private;
+
+// The crate's README (what crates.io shows): its examples compile and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod __readme {}
 
 // The API generated from the spec by `errspec check` (committed; `build.rs` checks that it
 // matches the spec).
@@ -92,8 +102,8 @@ impl UnknownCode {
     }
 }
 
-impl fmt::Display for UnknownCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl std::fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "unknown {} error code `{}`", self.domain, self.code)
     }
 }
@@ -120,8 +130,8 @@ impl UnknownLocale {
     }
 }
 
-impl fmt::Display for UnknownLocale {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl std::fmt::Display for UnknownLocale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "unknown locale `{}` (the catalog has: ", self.tag)?;
         for (i, l) in Locale::ALL.iter().enumerate() {
             if i > 0 {
@@ -138,9 +148,37 @@ impl std::error::Error for UnknownLocale {}
 impl Locale {
     /// The best catalog locale for an `Accept-Language` header value, by quality
     /// (`ko-KR,ko;q=0.9,en;q=0.8`); `None` when it names none the catalog has. See
-    /// [`negotiate::negotiate`].
+    /// RFC 9110's rules (q-values, `*`, `q=0` refusals).
     pub fn from_accept_language(header: &str) -> Option<Locale> {
         let tags: Vec<&str> = Locale::ALL.iter().map(|l| l.as_str()).collect();
         negotiate::negotiate(header, &tags).map(|i| Locale::ALL[i])
+    }
+}
+
+/// A locale serializes as its language tag (`"ko"`) and deserializes from any tag
+/// [`Locale::from_tag`] accepts (`"ko-KR"`); an unknown tag is an error, never a panic.
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for Locale {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for Locale {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Locale, D::Error> {
+        struct Tag;
+        impl serde::de::Visitor<'_> for Tag {
+            type Value = Locale;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a language tag of the catalog's locales")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Locale, E> {
+                Locale::from_tag(v).ok_or_else(|| E::custom(UnknownLocale::new(v)))
+            }
+        }
+        d.deserialize_str(Tag)
     }
 }

@@ -158,6 +158,24 @@ pub enum Arg<'a> {
     Str(&'a str),
     /// An integer or an amount.
     Int(i64),
+    /// A personal-data value left out (`Display`): written as [`MASK`], whatever its type,
+    /// and a particle after it keeps the writer's undecided spelling.
+    Masked,
+}
+
+/// What `Display` writes instead of a personal-data (`pii`) value.
+pub const MASK: &str = "<redacted>";
+
+fn is_masked(args: &[Arg<'_>], i: usize) -> bool {
+    matches!(args.get(i), Some(Arg::Masked))
+}
+
+/// The undecided spelling of `p` (`은(는)`), for a particle after a value nobody may see.
+fn undecided(p: Particle) -> &'static str {
+    Particle::SPELLINGS
+        .iter()
+        .find(|(_, q)| *q == p)
+        .map_or("", |(s, _)| s)
 }
 
 /// Writes a message from its pieces and its arguments, without allocating: the way
@@ -168,6 +186,14 @@ pub fn render(w: &mut dyn fmt::Write, args: &[Arg<'_>], pieces: &[Piece]) -> fmt
     for piece in pieces {
         match *piece {
             Piece::Text(t) => w.write_str(t)?,
+            // A masked value: the mask for the value, the undecided spelling for its particle.
+            Piece::Str(i) | Piece::Int(i) | Piece::Amount(i, _) if is_masked(args, i) => {
+                w.write_str(MASK)?;
+            }
+            Piece::StrParticle(i, _, written) if is_masked(args, i) => w.write_str(written)?,
+            Piece::IntParticle(i, p) | Piece::AmountParticle(i, _, p) if is_masked(args, i) => {
+                w.write_str(undecided(p))?;
+            }
             Piece::Str(i) => w.write_str(str_arg(args, i))?,
             Piece::StrParticle(i, p, undecided) => {
                 w.write_str(particle(str_arg(args, i), p, undecided))?;

@@ -5,9 +5,9 @@
 //! request contributes (its locale, request id, time, data). [`Reply::body`] renders it:
 //!
 //! ```
-//! use payment_errors::{ebp, json::Layout};
+//! use payment_errors::{ebp, serve::Layout};
 //!
-//! let reply = ebp::Reply::new(ebp::Error::EbpC0004)
+//! let reply = ebp::Reply::new(ebp::Error::ValidationFailed)
 //!     .detail(ebp::Detail::FieldBlank { field: "userNo".into() })
 //!     .request_id("1767329889073")
 //!     .timestamp("2026-01-02T04:58:09.073097700Z")
@@ -27,11 +27,19 @@ use std::fmt;
 use payment_errors_core::envelope::{Fill, Problem, ProblemError, write_object, write_problem};
 
 use crate::Locale;
-use crate::json::{Json, Layout, Writer};
+use crate::json::{Json, Writer};
+
+// `Reply::data`'s serializer (a module of `serve`: no new name at the crate root, where domain
+// modules live).
+#[cfg(feature = "serde")]
+#[path = "serve_data.rs"]
+mod data;
+#[cfg(feature = "serde")]
+pub use data::DataError;
 
 /// What a response needs from an error. Every generated `Error` implements it; services use
-/// it through [`Reply`].
-pub trait ServeError: std::error::Error + Send + Sync + 'static {
+/// it through [`Reply`]. Sealed: no type outside this crate implements it, so it can grow.
+pub trait ServeError: sealed::Sealed + std::error::Error + Clone + Send + Sync + 'static {
     /// The details that can be attached to errors of this domain ([`NoDetail`] if none).
     type Detail: AttachedDetail;
 
@@ -51,6 +59,8 @@ pub trait ServeError: std::error::Error + Send + Sync + 'static {
     fn upstream(&self) -> Option<Upstream<'_>>;
     /// The envelope its domain declares, if any.
     fn envelope(&self) -> Option<&'static Envelope>;
+    /// The message in `locale` when it is the same for every occurrence (no placeholders).
+    fn fixed_message(&self, locale: Locale) -> Option<&'static str>;
 
     /// The docs link of the error (`catalog.docs_url` filled), if the catalog has one.
     fn docs_url(&self) -> Option<String> {
@@ -67,6 +77,7 @@ pub trait ServeError: std::error::Error + Send + Sync + 'static {
 /// An upstream provider's error as a pass-through error carries it: code and message as
 /// received.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Upstream<'a> {
     /// The provider's domain (`toss`).
     pub domain: &'static str,
@@ -105,6 +116,8 @@ impl AttachedDetail for NoDetail {
 }
 
 /// A domain's response envelope, generated from its `[envelope]` (e.g. `ebp::ENVELOPE`).
+/// Internal to the serving code: services render bodies with [`Reply`].
+#[doc(hidden)]
 #[derive(Debug)]
 pub struct Envelope {
     /// The locale its texts are always in; `None`: the request's.
@@ -124,10 +137,21 @@ impl Envelope {
 
 // The members of an envelope, and the one writer of bodies, are shared with the generator,
 // which writes the docs' example bodies with them.
+#[doc(hidden)]
 pub use payment_errors_core::envelope::{Member, Source, Value, docs_link};
+/// How a body is laid out (`Reply::layout`).
+pub use payment_errors_core::json::Layout;
+
+/// The seal of [`ServeError`]: public in a module nobody outside the crate can name.
+#[doc(hidden)]
+pub mod sealed {
+    /// Implemented by the generated errors only.
+    pub trait Sealed {}
+}
 
 /// Which body a [`Reply`] renders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Format {
     /// The domain's envelope (RFC 9457 for a domain without one).
     Envelope,
@@ -162,6 +186,7 @@ impl<E: ServeError> From<E> for Reply<E> {
 
 impl<E: ServeError> Reply<E> {
     /// A reply with nothing but the error.
+    #[must_use]
     pub fn new(error: E) -> Reply<E> {
         Reply {
             error,
@@ -177,55 +202,68 @@ impl<E: ServeError> Reply<E> {
     }
 
     /// Attaches a detail (`{details}` in the envelope, `errors` in problem details).
+    #[must_use]
     pub fn detail(mut self, detail: E::Detail) -> Reply<E> {
         self.details.push(detail);
         self
     }
 
     /// Attaches details.
+    #[must_use]
     pub fn details(mut self, details: impl IntoIterator<Item = E::Detail>) -> Reply<E> {
         self.details.extend(details);
         self
     }
 
     /// The request's locale (from `Accept-Language`); envelopes with a fixed locale ignore it.
+    #[must_use]
     pub fn locale(mut self, locale: Locale) -> Reply<E> {
         self.locale = Some(locale);
         self
     }
 
     /// The request id (`{request_id}`).
+    #[must_use]
     pub fn request_id(mut self, id: impl Into<String>) -> Reply<E> {
         self.request_id = Some(id.into());
         self
     }
 
     /// The time (`{timestamp}`), already formatted (see [`crate::timestamp::rfc3339`]).
+    #[must_use]
     pub fn timestamp(mut self, t: impl Into<String>) -> Reply<E> {
         self.timestamp = Some(t.into());
         self
     }
 
-    /// The data (`{data}`); null when not given.
-    pub fn data(mut self, data: Json) -> Reply<E> {
-        self.data = Some(data);
+    /// The data (`{data}`, null when not given): any `Serialize` value, written member by
+    /// member by the crate's own JSON writer, so it can never reach outside its place in the
+    /// body. An error when the value cannot be serialized (a map key that is not a string or
+    /// a number).
+    #[cfg(feature = "serde")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+    pub fn data(mut self, data: impl serde::Serialize) -> Result<Reply<E>, DataError> {
+        self.data = Some(data::to_json(&data)?);
         self.omit_data = false;
-        self
+        Ok(self)
     }
 
     /// Leaves the `{data}` member out of the envelope altogether.
+    #[must_use]
     pub fn omit_data(mut self) -> Reply<E> {
         self.omit_data = true;
         self
     }
 
     /// Overrides the layout the envelope declares.
+    #[must_use]
     pub fn layout(mut self, layout: Layout) -> Reply<E> {
         self.layout = Some(layout);
         self
     }
 
     /// Renders RFC 9457 problem details instead of the domain's envelope.
+    #[must_use]
     pub fn problem_json(mut self) -> Reply<E> {
         self.format = Format::Problem;
         self
@@ -303,10 +341,10 @@ impl<E: ServeError> Reply<E> {
         w.finish()
     }
 
-    /// RFC 9457: `type` (the docs link, `about:blank` without `docs_url`), `title` (the
-    /// localized message), `status`, `detail` (the attached details' messages), then the
-    /// extension members `code`, `errors` (the details) and `upstream` (`domain`, `code` of a
-    /// passed-through error).
+    /// RFC 9457: `type` (the docs link, `about:blank` without `docs_url`), `title` (the same
+    /// for every occurrence: see `problem_title`), `status`, `detail` (this occurrence's
+    /// message, placeholders filled), then the extension members `code`, `errors` (the
+    /// attached details) and `upstream` (`domain`, `code` of a passed-through error).
     fn write_problem(&self, w: &mut Writer, locale: Locale) {
         let texts: Vec<String> = self
             .details
@@ -327,16 +365,24 @@ impl<E: ServeError> Reply<E> {
                 name: d.target_name(),
             })
             .collect();
-        let detail = (!texts.is_empty()).then(|| texts.join(" "));
         let link = self.error.docs_url();
         let upstream = self.error.upstream();
+        // RFC 9457 as written (issue 13): `title` the same for every occurrence of the code,
+        // `detail` this occurrence's filled message.
+        let title = payment_errors_core::envelope::problem_title(
+            link.is_some(),
+            self.error.fixed_message(locale),
+            self.error.http_status(),
+        );
+        let mut detail = String::new();
+        let _ = self.error.write_localized(locale, &mut detail);
         write_problem(
             w,
             &Problem {
                 type_uri: link.as_deref().unwrap_or("about:blank"),
-                title: &|out| self.error.write_localized(locale, out),
+                title: &|out| out.write_str(title),
                 status: self.error.http_status(),
-                detail: detail.as_deref(),
+                detail: Some(&detail),
                 code: self.error.wire_code(),
                 errors: &errors,
                 upstream: upstream.map(|up| (up.domain, up.code)),
@@ -392,6 +438,113 @@ impl<E: ServeError> Fill for Occurrence<'_, E> {
     }
 }
 
+/// What a request contributes to an error reply it did not build itself: its negotiated
+/// locale, its `X-Request-Id`, the time. Filled in only where the reply has none.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RequestInfo {
+    /// The locale negotiated from `Accept-Language`, if the catalog has one it accepts.
+    pub locale: Option<Locale>,
+    /// The `X-Request-Id` header, if present and text.
+    pub request_id: Option<String>,
+}
+
+impl RequestInfo {
+    /// From the request's `Accept-Language` values and `X-Request-Id`.
+    pub fn new<'a>(
+        accept_language: impl IntoIterator<Item = &'a str>,
+        request_id: Option<&str>,
+    ) -> RequestInfo {
+        RequestInfo {
+            locale: accept_language
+                .into_iter()
+                .find_map(Locale::from_accept_language),
+            request_id: request_id.map(str::to_owned),
+        }
+    }
+}
+
+/// A response's body as rendered: status, media type, language, text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Rendered {
+    /// The HTTP status.
+    pub status: u16,
+    /// `Content-Type`.
+    pub content_type: &'static str,
+    /// `Content-Language`.
+    pub content_language: &'static str,
+    /// The body.
+    pub body: String,
+}
+
+impl<E: ServeError> Reply<E> {
+    /// The reply with what `request` tells filled in where it has nothing of its own (locale,
+    /// request id) and the current time if it has none.
+    #[must_use]
+    pub fn with_request(mut self, request: &RequestInfo) -> Reply<E> {
+        if self.locale.is_none() {
+            self.locale = request.locale;
+        }
+        if self.request_id.is_none() {
+            self.request_id.clone_from(&request.request_id);
+        }
+        if self.timestamp.is_none() {
+            self.timestamp = Some(crate::timestamp::rfc3339(std::time::SystemTime::now(), 3));
+        }
+        self
+    }
+
+    /// The whole response, rendered.
+    pub fn render(&self) -> Rendered {
+        Rendered {
+            status: self.status(),
+            content_type: self.content_type(),
+            content_language: self.body_locale().as_str(),
+            body: self.body(),
+        }
+    }
+
+    /// What a web integration puts into a response's extensions when it renders this reply
+    /// without the request at hand (a handler returned the error with `?`), so that a layer or
+    /// middleware can render it again with the request's locale and id.
+    #[doc(hidden)]
+    pub fn pending(self) -> PendingReply {
+        PendingReply(std::sync::Arc::new(self))
+    }
+}
+
+/// An error reply rendered without its request, travelling in the response's extensions to
+/// the layer (axum) or middleware (actix-web) that renders it with the request at hand.
+#[derive(Clone)]
+pub struct PendingReply(std::sync::Arc<dyn Rerender>);
+
+impl fmt::Debug for PendingReply {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PendingReply")
+    }
+}
+
+impl PendingReply {
+    /// The reply rendered with `request`'s locale and id.
+    pub fn render(&self, request: &RequestInfo) -> Rendered {
+        self.0.render_with(request)
+    }
+}
+
+trait Rerender: Send + Sync {
+    fn render_with(&self, request: &RequestInfo) -> Rendered;
+}
+
+impl<E: ServeError> Rerender for Reply<E> {
+    fn render_with(&self, request: &RequestInfo) -> Rendered {
+        self.clone().with_request(request).render()
+    }
+}
+
+/// Transparent: the error's message (its `Display`, personal data masked). A reply adds no
+/// message of its own, so it shows the error's here and continues the chain with the error's
+/// own `source()` — each message printed once in an anyhow/eyre report.
 impl<E: ServeError> fmt::Display for Reply<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.error, f)
@@ -400,6 +553,6 @@ impl<E: ServeError> fmt::Display for Reply<E> {
 
 impl<E: ServeError + fmt::Debug> std::error::Error for Reply<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.error)
+        self.error.source()
     }
 }

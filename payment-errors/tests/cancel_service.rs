@@ -240,6 +240,25 @@ fn gateway_pass_through_502() {
 }
 
 #[test]
+fn a_raw_provider_body_never_reaches_the_client() {
+    // 148: the gateway's answer is a proxy's HTML page naming internal hosts (issue 13).
+    let r = hong(r#"{"id": 148, "cancelReason": "일정 변경"}"#);
+    assert!(
+        !r.body.contains("nginx") && !r.body.contains("10.0.3.7"),
+        "{}",
+        r.body
+    );
+    check(
+        r,
+        502,
+        &error_body(
+            "INVALID_GATEWAY_RESPONSE",
+            "[결제 취소 요청 에러]결제사 응답을 읽을 수 없습니다.",
+        ),
+    );
+}
+
+#[test]
 fn accept_language_picks_the_message_locale() {
     let r = post(
         None,

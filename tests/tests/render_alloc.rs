@@ -69,7 +69,8 @@ fn rendering_allocates_nothing() {
             render(|w| cancel::Error::LoginRequired.write_message(locale, w));
         assert_eq!(text, cancel::Code::LoginRequired.message(locale));
         assert_eq!((writes, allocations), (1, 0), "{locale}");
-        let (_, writes, allocations) = render(|w| ebp::Error::EbpC0004.write_message(locale, w));
+        let (_, writes, allocations) =
+            render(|w| ebp::Error::ValidationFailed.write_message(locale, w));
         assert_eq!((writes, allocations), (1, 0), "{locale}");
     }
 

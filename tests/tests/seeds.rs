@@ -217,14 +217,14 @@ fn every_cancel_case_is_its_own_code_with_the_seed_status_and_message() {
             .iter()
             .copied()
             .filter(|c| {
-                c.error_type()
+                c.error_type_template()
                     .is_some_and(|t| matches_template(t, error_type))
                     && matches_template(c.message(Locale::Ko), message)
             })
             .collect();
         assert_eq!(found.len(), 1, "{error_type} / {message}: {found:?}");
         let code = found[0];
-        if code.error_type().is_some_and(|t| !t.contains('{')) {
+        if code.error_type().is_some() {
             let heading = lines[..at]
                 .iter()
                 .rev()
@@ -240,7 +240,7 @@ fn every_cancel_case_is_its_own_code_with_the_seed_status_and_message() {
         } else {
             // The gateway pass-through: the provider's code as errorType, our prefix on its message.
             assert!(message.starts_with("[결제 취소 요청 에러]"));
-            assert_eq!(code.error_type(), Some("{upstreamCode}"));
+            assert_eq!(code.error_type_template(), Some("{upstreamCode}"));
         }
         seen.insert(code);
     }
@@ -481,10 +481,10 @@ fn locales_parse_from_common_tags() {
 
 #[test]
 fn errors_display_in_the_default_locale_and_are_std_errors() {
-    let e = ebp::Error::EbpC0004;
+    let e = ebp::Error::ValidationFailed;
     assert_eq!(e.to_string(), "유효성 검증 실패");
     assert_eq!(e.message(Locale::En), "Validation Failed");
-    assert_eq!(e.code(), ebp::Code::EbpC0004);
+    assert_eq!(e.code(), ebp::Code::ValidationFailed);
     let dyn_err: &dyn std::error::Error = &e;
     assert_eq!(dyn_err.to_string(), "유효성 검증 실패");
     let mut buf = String::new();
@@ -507,9 +507,9 @@ fn errors_display_in_the_default_locale_and_are_std_errors() {
 
 #[test]
 fn codes_carry_their_data() {
-    assert!(ebp::Code::EbpC0011.retryable());
-    assert!(!ebp::Code::EbpC0012.retryable());
-    assert_eq!(ebp::Code::EbpC0004.category(), ebp::Category::C);
+    assert!(ebp::Code::RetryRecommended.retryable());
+    assert!(!ebp::Code::SystemFailure.retryable());
+    assert_eq!(ebp::Code::ValidationFailed.category(), ebp::Category::C);
     assert_eq!(ebp::Category::C.title(Locale::En), "Validation error");
     assert_eq!(
         cancel::Code::RefundAccountRequired.error_type(),
@@ -534,7 +534,7 @@ fn codes_serialize_as_their_wire_code() {
     );
     assert_eq!(
         serde_json::from_str::<ebp::Code>("\"EBP-C-0004\"").unwrap(),
-        ebp::Code::EbpC0004
+        ebp::Code::ValidationFailed
     );
     let err = serde_json::from_str::<ebp::Code>("\"EBP-X-0000\"").unwrap_err();
     assert!(err.to_string().contains("EBP-X-0000"), "{err}");

@@ -4,11 +4,11 @@
 //! envelopes declare (`indent = 0`); the compact and two-space layouts are checked too.
 
 use catalog_tests::seeds;
-use payment_errors::json::Layout;
+use payment_errors::serve::Layout;
 use payment_errors::{Locale, cancel, ebp, toss};
 
 fn ebp_a_0001() -> ebp::Reply {
-    ebp::Reply::new(ebp::Error::EbpA0001)
+    ebp::Reply::new(ebp::Error::MissingMandatoryHeaders)
         .details([
             ebp::Detail::HeaderMissing {
                 header: "X-Store-Id".into(),
@@ -45,7 +45,7 @@ fn seed_003_missing_headers() {
 
 #[test]
 fn seed_003_single_field_error() {
-    let reply = ebp::Reply::new(ebp::Error::EbpC0004)
+    let reply = ebp::Reply::new(ebp::Error::ValidationFailed)
         .detail(blank("userNo"))
         .request_id("1767329889073")
         .timestamp("2026-01-02T04:58:09.073097700Z");
@@ -54,7 +54,7 @@ fn seed_003_single_field_error() {
 
 #[test]
 fn seed_003_multiple_fields_error() {
-    let reply = ebp::Reply::new(ebp::Error::EbpC0004)
+    let reply = ebp::Reply::new(ebp::Error::ValidationFailed)
         .details([
             blank("paymentMethodCode"),
             required("totalAmount"),
@@ -97,7 +97,7 @@ fn seed_004_gateway_pass_through() {
     // an `Unknown` with both strings verbatim, and still passes through.
     let received = toss::Received::parse("ALREADY_CANCELED_PAYMENT", "이미 취소된 결제 입니다.");
     assert!(received.known().is_none());
-    let err = cancel::Error::from(received);
+    let err = cancel::Error::GatewayCancelFailed { upstream: received };
     assert_eq!(cancel::Reply::new(err).body(), seeds::CANCEL_GATEWAY);
 }
 

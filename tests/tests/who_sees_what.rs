@@ -3,7 +3,7 @@
 //! envelope (if the domain has one) and RFC 9457 problem details, and look for every
 //! explanation and action of the whole catalog in them, as written and JSON-escaped.
 
-use payment_errors::json::Layout;
+use payment_errors::serve::Layout;
 use payment_errors::serve::{Reply, ServeError};
 use payment_errors::{Locale, cancel, ebp, toss};
 

@@ -13,11 +13,12 @@ pub(super) fn run(cx: &mut Ctx<'_, '_>) -> i32 {
     let format = match cx.args.value("format") {
         None | Some("text") | Some("human") => Some(review::Format::Text),
         Some("markdown") | Some("md") => Some(review::Format::Markdown),
+        Some("changelog") => Some(review::Format::Changelog),
         Some("json") => None,
         Some(other) => {
             cx.say(
-                &format!("오류: 알 수 없는 형식 `{other}` (text, markdown, json)"),
-                &format!("error: unknown format `{other}` (text, markdown or json)"),
+                &format!("오류: 알 수 없는 형식 `{other}` (text, markdown, changelog, json)"),
+                &format!("error: unknown format `{other}` (text, markdown, changelog or json)"),
             );
             return 2;
         }

@@ -147,8 +147,8 @@ pub const COMMANDS: &[Command] = &[
             opt(
                 "format",
                 Some("F"),
-                "text(기본), markdown(PR 댓글용), json",
-                "text (default), markdown (for a pull-request comment), json",
+                "text(기본), markdown(PR 댓글용), changelog(CHANGELOG.md용), json",
+                "text (default), markdown (for a pull-request comment), changelog (for CHANGELOG.md), json",
             ),
             opt(
                 "dir",

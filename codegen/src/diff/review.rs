@@ -14,6 +14,9 @@ pub enum Format {
     Text,
     /// Markdown for a pull-request comment.
     Markdown,
+    /// A `CHANGELOG.md` section (issue 13): the changes sorted into Keep a Changelog's
+    /// headings, breaking ones first, each with its acknowledgement.
+    Changelog,
 }
 
 /// How staff text and code-like words are shown in a format.
@@ -401,8 +404,15 @@ fn why(k: &Kind, lang: Lang, s: Style) -> Option<String> {
             was_deprecated: false,
         } => t(
             lang,
-            "참고: 사용 중단 예정(deprecated) 단계 없이 바로 폐기했습니다. 이 코드를 쓰던 Rust 서비스는 고쳐야 컴파일됩니다.",
-            "Note: retired without being deprecated first; Rust services that use the code must be changed to compile.",
+            "참고: 사용 중단 예정(deprecated) 단계 없이 바로 폐기했습니다. 이 코드의 Rust 변형(variant)이 없어지므로, 이 코드를 쓰던 Rust 서비스는 고쳐야 컴파일됩니다.",
+            "Note: retired without being deprecated first. The code's Rust variants are removed: Rust services that use the code must be changed to compile.",
+        ),
+        CodeRetired {
+            was_deprecated: true,
+        } => t(
+            lang,
+            "이 코드의 Rust 변형(variant)이 없어집니다. 이 코드를 쓰던 Rust 서비스는 고쳐야 컴파일됩니다 (payment-errors의 버전을 올리세요).",
+            "The code's Rust variants are removed: Rust services that use the code must be changed to compile (bump payment-errors' version).",
         ),
         _ => return None,
     })
@@ -635,7 +645,64 @@ pub fn render(r: &Review, lang: Lang, format: Format) -> String {
     match format {
         Format::Text => text(r, lang),
         Format::Markdown => markdown(r, lang),
+        Format::Changelog => changelog(r, lang),
     }
+}
+
+/// The changelog heading a change goes under.
+fn changelog_section(c: &Change, lang: Lang) -> (u8, String) {
+    use Kind::*;
+    let (rank, ko, en) = match (&c.kind, c.class()) {
+        (_, Class::Breaking) => (0, "호환성을 깨는 변경", "Breaking"),
+        (
+            CodeAdded { .. }
+            | DomainAdded { .. }
+            | LocaleAdded { .. }
+            | CategoryAdded { .. }
+            | OperationAdded { .. }
+            | TranslationAdded { .. },
+            _,
+        ) => (1, "추가", "Added"),
+        (DeprecationAdded { .. } | DeprecationChanged { .. }, _) => (3, "사용 중단", "Deprecated"),
+        (CodeRetired { .. } | TombstoneAdded, _) => (4, "폐기", "Retired"),
+        _ => (2, "변경", "Changed"),
+    };
+    (rank, t(lang, ko, en))
+}
+
+/// A `CHANGELOG.md` section body (the caller writes the version heading): `### Breaking`,
+/// `### Added`, `### Changed`, `### Deprecated`, `### Retired`, one bullet per change.
+fn changelog(r: &Review, lang: Lang) -> String {
+    let s = Style { markdown: true };
+    let mut sections: Vec<(u8, String, Vec<String>)> = Vec::new();
+    for c in &r.changes {
+        let (rank, heading) = changelog_section(c, lang);
+        let mut line = match (&c.domain, head(c, s)) {
+            (Some(d), Some(h)) => format!("{} {h}: {}", s.code(d), summary(&c.kind, lang, s)),
+            (Some(d), None) => format!("{}: {}", s.code(d), summary(&c.kind, lang, s)),
+            _ => summary(&c.kind, lang, s),
+        };
+        if let AckState::Acknowledged(a) = &c.ack {
+            line.push_str(&format!(" ({})", s.quote(&a.text)));
+        }
+        match sections.iter_mut().find(|x| x.0 == rank) {
+            Some(x) => x.2.push(line),
+            None => sections.push((rank, heading, vec![line])),
+        }
+    }
+    sections.sort_by_key(|x| x.0);
+    let mut out = String::new();
+    for (_, heading, lines) in sections {
+        out.push_str(&format!("### {heading}\n\n"));
+        for l in lines {
+            out.push_str(&format!("- {l}\n"));
+        }
+        out.push('\n');
+    }
+    if out.is_empty() {
+        out.push_str(&t(lang, "바뀐 것이 없습니다.\n", "No changes.\n"));
+    }
+    out
 }
 
 fn text(r: &Review, lang: Lang) -> String {

@@ -83,7 +83,17 @@ pub fn problem_body(
         locale: ex.locale,
     };
     let link = catalog.docs_link(&domain.id, &error.code);
-    let title = ctx.message();
+    // As the runtime writes it (issue 13): a `title` the same for every occurrence, the
+    // occurrence's filled message as `detail`.
+    let fixed = (error.fields.is_empty() && error.passthrough.is_none())
+        .then(|| error.message.templates[ex.locale].unfilled());
+    let title = payment_errors_core::envelope::problem_title(
+        link.is_some(),
+        fixed.as_deref(),
+        error.status,
+    )
+    .to_owned();
+    let detail = ctx.message();
     let upstream = ctx.upstream();
     let mut w = Writer::new(layout);
     write_problem(
@@ -92,7 +102,7 @@ pub fn problem_body(
             type_uri: link.as_deref().unwrap_or("about:blank"),
             title: &|out| out.write_str(&title),
             status: error.status,
-            detail: None,
+            detail: Some(&detail),
             code: &error.code,
             errors: &[],
             upstream: upstream.as_ref().map(|(up, code, _)| (*up, code.as_str())),

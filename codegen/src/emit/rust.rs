@@ -268,7 +268,11 @@ fn locale_tokens(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
         ///
         /// Parse one from a language tag with [`str::parse`]: the primary language decides, so
         /// `ko`, `ko-KR` and `ko_KR` are all [`Locale::Ko`] when the catalog has `ko`.
+        ///
+        /// `#[non_exhaustive]`: a locale added to the catalog is a compatible change, so a
+        /// `match` on it needs a `_` arm.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
         pub enum Locale {
             #(#[doc = #docs] #variants,)*
         }
@@ -568,8 +572,19 @@ fn domain_tokens(
             }
         }
     });
+    // issue 13: `error_type` never returns a raw `{placeholder}`; a templated error type is
+    // only available unfilled, under a name that says so.
     let error_type_fn = d.has_error_types().then(|| {
-        let vals = errors.iter().map(|e| match &e.error_type {
+        let fixed = errors
+            .iter()
+            .map(|e| match e.error_type.as_deref().map(static_text) {
+                Some(Some(t)) => {
+                    let t = lit(&t);
+                    quote!(Some(#t))
+                }
+                _ => quote!(None),
+            });
+        let templates = errors.iter().map(|e| match &e.error_type {
             Some(t) => {
                 let t = lit(t);
                 quote!(Some(#t))
@@ -577,10 +592,18 @@ fn domain_tokens(
             None => quote!(None),
         });
         quote! {
-            /// The error type name the error reports (`errorType` in responses), if any.
+            /// The error type name the error reports (`errorType` in responses), when it is
+            /// the same for every occurrence; `None` when the spec gives none or fills it
+            /// from the error's values (see [`Error::error_type`]).
             pub const fn error_type(self) -> Option<&'static str> {
-                const ERROR_TYPE: [Option<&str>; #n] = [#(#vals),*];
+                const ERROR_TYPE: [Option<&str>; #n] = [#(#fixed),*];
                 ERROR_TYPE[self as usize]
+            }
+
+            /// The error type as the spec writes it, unfilled (`{upstreamCode}`).
+            pub const fn error_type_template(self) -> Option<&'static str> {
+                const ERROR_TYPE_TEMPLATE: [Option<&str>; #n] = [#(#templates),*];
+                ERROR_TYPE_TEMPLATE[self as usize]
             }
         }
     });
@@ -659,12 +682,18 @@ fn domain_tokens(
                     RETRYABLE[self as usize]
                 }
 
-                /// The message as a person reads it, unfilled: placeholders as `{name}` and
-                /// particles as written (`{field}은(는)`).
-                pub fn message(self, locale: Locale) -> &'static str {
+                /// The message template, unfilled: placeholders as `{name}` and particles as
+                /// written (`{field}은(는)`). [`Error::message`] renders it filled.
+                pub fn template(self, locale: Locale) -> &'static str {
                     match locale {
                         #(Locale::#locale_variants => #message_names[self as usize],)*
                     }
+                }
+
+                /// The same as [`Code::template`] (the unfilled message): the name the catalog
+                /// contract gives it. Prefer `template`, which says what it returns.
+                pub fn message(self, locale: Locale) -> &'static str {
+                    self.template(locale)
                 }
 
                 /// What the code means and when it happens (Markdown), for staff and docs.
@@ -894,29 +923,66 @@ fn error_tokens(
     let render_arms = dynamic.iter().map(|(e, v)| {
         let mut names: Vec<Ident> = e.fields.iter().map(|f| ident(&f.name)).collect();
         names.extend(super::serve::carried(e).map(|(n, _)| n));
-        let args = render_args(e, rt);
+        // issue 13: `Display` (what logs use) masks personal-data values; `message` does not.
+        let args = render_args(e, rt).into_iter().enumerate().map(|(i, a)| {
+            if e.fields.get(i).is_some_and(|f| f.pii) {
+                quote!(if __mask { #rt::Arg::Masked } else { #a })
+            } else {
+                a
+            }
+        });
         let per_locale = catalog.locales.iter().enumerate().map(|(i, l)| {
             let loc = ident(&crate::ident::locale_variant(l));
             let pieces = render_pieces(e, i, l, rt);
             quote!(Locale::#loc => &[#(#pieces),*])
         });
-        quote!(Error::#v { #(#names),* } => #rt::render(w, &[#(#args),*], match locale { #(#per_locale,)* }))
+        quote!(Error::#v { #(#names),* } => #rt::render(__w, &[#(#args),*], match __locale { #(#per_locale,)* }))
     });
     let render_body = if dynamic.is_empty() {
-        quote!(w.write_str(self.code().message(locale)))
+        quote!(__w.write_str(self.code().message(__locale)))
     } else {
         let fallback = (dynamic.len() < errors.len())
-            .then(|| quote!(other => w.write_str(other.code().message(locale)),));
+            .then(|| quote!(other => __w.write_str(other.code().message(__locale)),));
         quote!(match self {
             #(#render_arms,)*
             #fallback
         })
     };
 
+    // issue 13: an error that carries an upstream error returns it from `source()`.
+    let source_arms: Vec<TokenStream> = errors
+        .iter()
+        .zip(&variants)
+        .filter_map(|(e, v)| {
+            let (n, _) = super::serve::carried(e)?;
+            Some(quote!(Error::#v { #n, .. } => Some(#n)))
+        })
+        .collect();
+    let source_fn = (!source_arms.is_empty()).then(|| {
+        let rest = (source_arms.len() < errors.len()).then(|| quote!(_ => None,));
+        quote! {
+            /// The upstream error a pass-through error carries.
+            fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #(#source_arms,)*
+                    #rest
+                }
+            }
+        }
+    });
+    // issue 13: the `mask` flag is read only where a personal-data value is rendered. The
+    // parameters and locals of functions that bind an error's fields start with `__`, which
+    // no field name can (placeholders start with a letter): `{w}`, `{locale}`, `{f}` or
+    // `{mask}` would shadow them.
+    let mask_param = if errors.iter().any(|e| e.fields.iter().any(|f| f.pii)) {
+        quote!(__mask)
+    } else {
+        quote!(_)
+    };
     let debug_arms = errors.iter().zip(&variants).map(|(e, v)| {
         let vname = lit(&e.ident);
         if !carries_values(e) {
-            quote!(Error::#v => f.write_str(#vname))
+            quote!(Error::#v => __f.write_str(#vname))
         } else {
             let names: Vec<Ident> = e.fields.iter().map(|f| ident(&f.name)).collect();
             let fields = e.fields.iter().zip(&names).map(|(fd, n)| {
@@ -936,7 +1002,7 @@ fn error_tokens(
                 Some((n, _)) => (Some(quote!(#n,)), Some(quote!(.field("upstream", #n)))),
                 None => (None, None),
             };
-            quote!(Error::#v { #(#binds,)* #carried_bind } => f.debug_struct(#vname) #(#fields)* #carried_field .finish())
+            quote!(Error::#v { #(#binds,)* #carried_bind } => __f.debug_struct(#vname) #(#fields)* #carried_field .finish())
         }
     });
 
@@ -973,30 +1039,35 @@ fn error_tokens(
 
             /// Writes the message in `locale` into `w` without allocating.
             pub fn write_message<W: ::core::fmt::Write + ?Sized>(&self, locale: Locale, w: &mut W) -> ::core::fmt::Result {
-                self.write_message_dyn(locale, &mut #rt::DynWrite(w))
+                self.write_message_dyn(locale, &mut #rt::DynWrite(w), false)
             }
 
-            // One body for every writer type (`write_message` is generic).
-            fn write_message_dyn(&self, locale: Locale, w: &mut dyn ::core::fmt::Write) -> ::core::fmt::Result {
+            // One body for every writer type (`write_message` is generic); `mask` leaves
+            // personal-data values out (`Display`).
+            fn write_message_dyn(&self, __locale: Locale, __w: &mut dyn ::core::fmt::Write, #mask_param: bool) -> ::core::fmt::Result {
                 #render_body
             }
         }
 
+        /// The message in the default locale, personal-data (`pii`) values masked: this is
+        /// what logs see. The response body and [`Error::message`] carry the values.
         impl ::core::fmt::Display for Error {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                self.write_message(Locale::DEFAULT, f)
+                self.write_message_dyn(Locale::DEFAULT, f, true)
             }
         }
 
         impl ::core::fmt::Debug for Error {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 match self {
                     #(#debug_arms,)*
                 }
             }
         }
 
-        impl ::std::error::Error for Error {}
+        impl ::std::error::Error for Error {
+            #source_fn
+        }
 
         impl From<Error> for Code {
             fn from(e: Error) -> Code {
@@ -1007,6 +1078,12 @@ fn error_tokens(
 }
 
 /// Does the error's variant carry values (placeholder fields or an upstream error)?
+/// The text of a template without placeholders (braces unescaped); `None` if it has one.
+fn static_text(t: &str) -> Option<String> {
+    let tpl = Template::parse(t).ok()?;
+    tpl.is_static().then(|| tpl.unfilled())
+}
+
 fn carries_values(e: &ErrorDef) -> bool {
     !e.fields.is_empty() || e.passthrough.is_some()
 }

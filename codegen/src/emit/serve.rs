@@ -60,14 +60,12 @@ pub fn domain_tokens(
     let received = d.upstream.then(|| received_tokens(d, rt));
     let detail = (!d.details.is_empty()).then(|| detail_tokens(catalog, d, rt));
     let error_type = d.has_error_types().then(|| error_type_tokens(errors, rt));
-    let from_received = from_received_tokens(d, errors);
     let example = example_tokens(errors, rt);
     let in_crate = (runtime == Runtime::InCrate).then(|| in_crate_tokens(catalog, d, errors));
     quote! {
         #received
         #detail
         #error_type
-        #from_received
         #example
         #in_crate
     }
@@ -131,11 +129,14 @@ fn received_tokens(d: &Domain, rt: &TokenStream) -> TokenStream {
             }
         }
 
+        /// `toss error ALREADY_CANCELED_PAYMENT`: the provider and its code. The message is
+        /// not repeated: an error that passes this one on shows it in its own message and
+        /// returns this one from `source()`, so a report prints each part once (issue 13).
         impl ::core::fmt::Display for Received {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.code())?;
-                f.write_str(": ")?;
-                f.write_str(self.message())
+                f.write_str(DOMAIN)?;
+                f.write_str(" error ")?;
+                f.write_str(self.code())
             }
         }
 
@@ -195,7 +196,7 @@ fn detail_tokens(catalog: &Catalog, d: &Domain, rt: &TokenStream) -> TokenStream
             let pieces = template_pieces(&x.message.templates[i], l, rt, &arg);
             quote!(Locale::#loc => &[#(#pieces),*])
         });
-        quote!(#pat => #rt::render(&mut #rt::DynWrite(w), &[#(#args),*], match locale { #(#per_locale,)* }))
+        quote!(#pat => #rt::render(&mut #rt::DynWrite(__w), &[#(#args),*], match __locale { #(#per_locale,)* }))
     });
     quote! {
         /// A field- or header-level detail that can be attached to an error of this domain
@@ -231,6 +232,8 @@ fn detail_tokens(catalog: &Catalog, d: &Domain, rt: &TokenStream) -> TokenStream
 
             /// Writes the message in `locale` into `w`.
             pub fn write_message<W: ::core::fmt::Write + ?Sized>(&self, locale: Locale, w: &mut W) -> ::core::fmt::Result {
+                // Fields bound below may be called `locale` or `w` (issue 13).
+                let (__locale, __w) = (locale, w);
                 match self { #(#render_arms,)* }
             }
         }
@@ -269,9 +272,10 @@ fn error_type_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
         let args = render_args(e, rt);
         let pieces = template_pieces(&tpl, "", rt, &arg);
         quote!(Error::#v { #(#binds),* } => {
-            let mut s = ::std::string::String::new();
-            let _ = #rt::render(&mut s, &[#(#args),*], &[#(#pieces),*]);
-            Some(::std::borrow::Cow::Owned(s))
+            // `__s`: a field may be called `s` (issue 13).
+            let mut __s = ::std::string::String::new();
+            let _ = #rt::render(&mut __s, &[#(#args),*], &[#(#pieces),*]);
+            Some(::std::borrow::Cow::Owned(__s))
         })
     });
     quote! {
@@ -285,38 +289,10 @@ fn error_type_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
     }
 }
 
-/// `From<upstream::Received> for Error` when exactly one error passes that domain through
-/// and carries nothing else.
-fn from_received_tokens(d: &Domain, errors: &[&ErrorDef]) -> TokenStream {
-    let mut out = TokenStream::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for e in errors {
-        let Some(up) = e.passthrough.as_deref() else {
-            continue;
-        };
-        if seen.contains(&up) || up == d.id {
-            continue;
-        }
-        seen.push(up);
-        let all: Vec<&&ErrorDef> = errors
-            .iter()
-            .filter(|x| x.passthrough.as_deref() == Some(up))
-            .collect();
-        if all.len() != 1 || !e.fields.is_empty() {
-            continue;
-        }
-        let v = ident(&e.ident);
-        let m = ident(up);
-        out.extend(quote! {
-            impl From<super::#m::Received> for Error {
-                fn from(upstream: super::#m::Received) -> Error {
-                    Error::#v { upstream }
-                }
-            }
-        });
-    }
-    out
-}
+// issue 13: no `From<upstream::Received> for Error`. It could exist only while exactly one
+// error passes a provider through and carries nothing else, so adding a second such error (a
+// compatible spec change) would silently break every `?` that relied on it. Services build the
+// variant by name: `Error::GatewayCancelFailed { upstream }`.
 
 /// `Error::example(code)`: an error of every code with example values, for docs and tests.
 fn example_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
@@ -361,7 +337,8 @@ fn example_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
         impl Error {
             /// An error of `code` with example values: each placeholder's `example` from the
             /// spec (else its name), and for a pass-through error the upstream domain's first
-            /// code. For docs and tests.
+            /// code. For docs and tests, not for services (hidden, issue 13).
+            #[doc(hidden)]
             pub fn example(code: Code) -> Error {
                 match code { #(#arms,)* }
             }
@@ -424,6 +401,8 @@ fn in_crate_tokens(catalog: &Catalog, d: &Domain, errors: &[&ErrorDef]) -> Token
             (
                 quote! {
                     /// The error response body of this domain, as `[envelope]` declares it.
+                    /// Internal to the crate's serving code (issue 13: a small public surface).
+                    #[doc(hidden)]
                     pub static ENVELOPE: crate::serve::Envelope = crate::serve::Envelope {
                         locale: #locale,
                         indent: #indent,
@@ -434,6 +413,22 @@ fn in_crate_tokens(catalog: &Catalog, d: &Domain, errors: &[&ErrorDef]) -> Token
             )
         }
         None => (TokenStream::new(), quote!(None)),
+    };
+    // Errors whose message has values: no fixed message (issue 13, RFC 9457 `title`).
+    let templated_arms: Vec<TokenStream> = errors
+        .iter()
+        .filter(|e| !e.fields.is_empty() || e.passthrough.is_some())
+        .map(|e| {
+            let v = ident(&e.ident);
+            quote!(Error::#v { .. } => None)
+        })
+        .collect();
+    let fixed_body = if templated_arms.is_empty() {
+        quote!(Some(self.code().template(locale)))
+    } else {
+        let rest = (templated_arms.len() < errors.len())
+            .then(|| quote!(_ => Some(self.code().template(locale)),));
+        quote!(match self { #(#templated_arms,)* #rest })
     };
     let detail_ty = if d.details.is_empty() {
         quote!(crate::serve::NoDetail)
@@ -481,42 +476,50 @@ fn in_crate_tokens(catalog: &Catalog, d: &Domain, errors: &[&ErrorDef]) -> Token
         quote!(match self { #(#upstream_arms,)* _ => None })
     };
     quote! {
-        #envelope_item
+            #envelope_item
 
-        /// An error of this domain on its way out: see [`crate::serve::Reply`].
-        pub type Reply = crate::serve::Reply<Error>;
+            /// An error of this domain on its way out: see [`crate::serve::Reply`].
+            pub type Reply = crate::serve::Reply<Error>;
 
-        #detail_impl
+            #detail_impl
 
-        impl crate::serve::ServeError for Error {
-            type Detail = #detail_ty;
+            // `ServeError` is sealed (issue 13): only the catalog's errors implement it.
+            impl crate::serve::sealed::Sealed for Error {}
 
-            fn domain(&self) -> &'static str {
-                DOMAIN
+            impl crate::serve::ServeError for Error {
+                type Detail = #detail_ty;
+
+                fn domain(&self) -> &'static str {
+                    DOMAIN
+                }
+                fn wire_code(&self) -> &str {
+                    self.code().as_str()
+                }
+                fn http_status(&self) -> u16 {
+                    self.status()
+                }
+                fn write_localized(&self, locale: Locale, w: &mut dyn ::core::fmt::Write) -> ::core::fmt::Result {
+                    self.write_message(locale, w)
+                }
+                fn reported_type(&self) -> Option<::std::borrow::Cow<'_, str>> {
+                    #reported
+                }
+                fn is_retryable(&self) -> bool {
+                    self.code().retryable()
+                }
+                fn upstream(&self) -> Option<crate::serve::Upstream<'_>> {
+                    #upstream_body
+                }
+    fn fixed_message(&self, locale: Locale) -> Option<&'static str> {
+                    // issue 13: RFC 9457's `title` is the same for every occurrence.
+                    #fixed_body
+                }
+
+                            fn envelope(&self) -> Option<&'static crate::serve::Envelope> {
+                    #envelope_ref
+                }
             }
-            fn wire_code(&self) -> &str {
-                self.code().as_str()
-            }
-            fn http_status(&self) -> u16 {
-                self.status()
-            }
-            fn write_localized(&self, locale: Locale, w: &mut dyn ::core::fmt::Write) -> ::core::fmt::Result {
-                self.write_message(locale, w)
-            }
-            fn reported_type(&self) -> Option<::std::borrow::Cow<'_, str>> {
-                #reported
-            }
-            fn is_retryable(&self) -> bool {
-                self.code().retryable()
-            }
-            fn upstream(&self) -> Option<crate::serve::Upstream<'_>> {
-                #upstream_body
-            }
-            fn envelope(&self) -> Option<&'static crate::serve::Envelope> {
-                #envelope_ref
-            }
+
+            crate::__private::impl_web!(Error);
         }
-
-        crate::__private::impl_web!(Error);
-    }
 }

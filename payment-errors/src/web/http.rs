@@ -46,7 +46,7 @@ mod tests {
         assert_eq!(res.headers()["content-language"], "ko");
         assert!(res.body().contains("ResourceValidTimePassedException"));
 
-        let res: http::Response<String> = Reply::new(ebp::Error::EbpZ0010)
+        let res: http::Response<String> = Reply::new(ebp::Error::SystemError)
             .locale(Locale::Ko)
             .problem_json()
             .into();
