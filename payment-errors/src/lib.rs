@@ -52,6 +52,7 @@ use std::fmt;
 // tables `errspec` computes are what the runtime writes and reads.
 pub use payment_errors_core::{json, particle};
 pub mod negotiate;
+pub mod payment;
 pub mod serve;
 pub mod timestamp;
 pub mod web;

@@ -509,6 +509,9 @@ fn in_crate_tokens(catalog: &Catalog, d: &Domain, errors: &[&ErrorDef]) -> Token
             fn is_retryable(&self) -> bool {
                 self.code().retryable()
             }
+            fn payment(&self) -> Option<crate::payment::Payment> {
+                Some(self.code().payment())
+            }
             fn upstream(&self) -> Option<crate::serve::Upstream<'_>> {
                 #upstream_body
             }
