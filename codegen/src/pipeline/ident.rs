@@ -28,6 +28,7 @@ pub const CRATE_ROOT_NAMES: &[&str] = &[
     "json",
     "negotiate",
     "particle",
+    "payment",
     "serve",
     "timestamp",
     "web",

@@ -351,7 +351,7 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo {
         rule: Rule::RetrySameKey4xx,
         id: "E041",
-        slug: "retry-same-key-4xx",
+        slug: "same-key-on-client-error",
         severity: Severity::Error,
         ko: "4xx인데 같은 요청을 다시 보내라고 함(`same_key`): 같은 이유로 또 실패합니다",
         en: "`same_key` on a 4xx: the same request fails the same way",
@@ -359,7 +359,7 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo {
         rule: Rule::UnknownOutcome4xx,
         id: "E042",
-        slug: "unknown-outcome-4xx",
+        slug: "unknown-outcome-on-client-error",
         severity: Severity::Error,
         ko: "4xx인데 결제 결과를 모른다고 함(`unknown`): 4xx는 처리하지 않았다는 답입니다",
         en: "`outcome = \"unknown\"` on a 4xx, which answers that nothing was done",
@@ -464,7 +464,11 @@ mod tests {
             let n = r.id[1..].parse::<usize>().unwrap();
             assert!(n > i, "{}", r.id);
             if i > 0 {
-                assert!(n > RULES[i - 1].id[1..].parse::<usize>().unwrap(), "{}", r.id);
+                assert!(
+                    n > RULES[i - 1].id[1..].parse::<usize>().unwrap(),
+                    "{}",
+                    r.id
+                );
             }
             let prefix = match r.severity {
                 Severity::Error => 'E',

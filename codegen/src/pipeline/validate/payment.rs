@@ -8,13 +8,13 @@ use std::ops::Range;
 use super::{Validator, at, quoted_list};
 use crate::diagnostic::{Diagnostic, FileId, Loc, Msg, Rule, did_you_mean};
 use crate::load::Entry;
-use crate::model::{Domain, ErrorDef, FieldType, Text};
-use crate::raw::{RawError, S};
 use crate::load::LoadedDomain;
 use crate::model::{
     Actor, CURRENCIES, Currency, CustomerText, KRW, MapRow, Origin, Outcome, Payment, ProviderMap,
     Retry,
 };
+use crate::model::{Domain, ErrorDef, FieldType, Text};
+use crate::raw::{RawError, S};
 use crate::raw::{RawMapTarget, RawPayment};
 use crate::template::Segment;
 
