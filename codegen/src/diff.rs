@@ -163,6 +163,23 @@ pub enum Kind {
     RetryableChanged {
         now: bool,
     },
+    /// The retry policy (`payment.retry`, `retry_after`, `max_attempts`) changed; `looser`:
+    /// clients now retry more (sooner, more often, or where they stopped).
+    RetryChanged {
+        old: String,
+        new: String,
+        looser: bool,
+    },
+    /// What the error says happened to the payment changed (`payment.outcome`).
+    OutcomeChanged {
+        old: String,
+        new: String,
+    },
+    /// Who must act changed (`payment.actor`): advice, not behaviour.
+    ActorChanged {
+        old: Option<String>,
+        new: Option<String>,
+    },
     OperationsChanged {
         old: Vec<String>,
         new: Vec<String>,
@@ -215,7 +232,10 @@ impl Kind {
             // Retiring removes the code's `Code` and `Error` variants from the Rust API: a
             // service that named them stops compiling (issue 13). Deprecate first (compatible),
             // retire in a release that bumps the crate's breaking version.
-            | CodeRetired { .. } => Class::Breaking,
+            | CodeRetired { .. }
+            | RetryableChanged { now: true }
+            | RetryChanged { looser: true, .. }
+            | OutcomeChanged { .. } => Class::Breaking,
             LocaleAdded { .. }
             | DomainAdded { .. }
             | CategoryAdded { .. }
@@ -230,7 +250,9 @@ impl Kind {
             | DeprecationAdded { .. }
             | DeprecationChanged { .. }
             | DeprecationRemoved
-            | RetryableChanged { .. }
+            | RetryableChanged { now: false }
+            | RetryChanged { looser: false, .. }
+            | ActorChanged { .. }
             | OperationsChanged { .. }
             | FactChanged {
                 breaking: false, ..
@@ -295,6 +317,9 @@ impl Kind {
             DeprecationChanged { .. } => "deprecation-changed",
             DeprecationRemoved => "deprecation-removed",
             RetryableChanged { .. } => "retryable-changed",
+            RetryChanged { .. } => "retry-changed",
+            OutcomeChanged { .. } => "outcome-changed",
+            ActorChanged { .. } => "actor-changed",
             OperationsChanged { .. } => "operations-changed",
             FactChanged { .. } => "fact-changed",
         }
@@ -726,9 +751,7 @@ fn compare_error(oc: &Catalog, nc: &Catalog, o: &ErrorDef, n: &ErrorDef) -> Vec<
         }
         _ => {}
     }
-    if o.retryable != n.retryable {
-        out.push(Kind::RetryableChanged { now: n.retryable });
-    }
+    compare_payment(o, n, &mut out);
     if o.operations != n.operations {
         out.push(Kind::OperationsChanged {
             old: o.operations.clone(),
@@ -820,6 +843,10 @@ const COMPARED_BY_RULE: &[&str] = &[
     "category",
     "operations",
     "retryable",
+    "outcome",
+    "retry",
+    "actor",
+    "decision",
     "error_type",
     "rust",
 ];
@@ -852,4 +879,63 @@ fn compare_facts(old: (&Domain, &ErrorDef), new: (&Domain, &ErrorDef)) -> Vec<Ki
         }
     }
     out
+}
+
+/// What the code means for the payment: `retryable` (the older key), the retry policy (a looser
+/// one is breaking), the outcome (breaking) and who acts (compatible).
+fn compare_payment(o: &ErrorDef, n: &ErrorDef, out: &mut Vec<Kind>) {
+    let (op, np) = (&o.payment, &n.payment);
+    if o.retryable != n.retryable {
+        out.push(Kind::RetryableChanged { now: n.retryable });
+    } else if (op.retry, op.retry_after, op.max_attempts)
+        != (np.retry, np.retry_after, np.max_attempts)
+    {
+        out.push(Kind::RetryChanged {
+            old: retry_words(op),
+            new: retry_words(np),
+            looser: looser_retry(op, np),
+        });
+    }
+    if op.outcome != np.outcome {
+        out.push(Kind::OutcomeChanged {
+            old: op.outcome.as_str().to_owned(),
+            new: np.outcome.as_str().to_owned(),
+        });
+    }
+    if op.actor != np.actor {
+        out.push(Kind::ActorChanged {
+            old: op.actor.map(|a| a.as_str().to_owned()),
+            new: np.actor.map(|a| a.as_str().to_owned()),
+        });
+    }
+}
+
+/// A retry policy in the spec's words: `same_key, retry_after 60, max_attempts 3`.
+fn retry_words(p: &crate::model::Payment) -> String {
+    let mut s = p.retry.as_str().to_owned();
+    if let Some(a) = p.retry_after {
+        s.push_str(&format!(", retry_after {a}"));
+    }
+    if let Some(m) = p.max_attempts {
+        s.push_str(&format!(", max_attempts {m}"));
+    }
+    s
+}
+
+/// Do clients retry more under `new` than under `old`: a policy that retries where the old
+/// one stopped, sooner, or more times?
+fn looser_retry(old: &crate::model::Payment, new: &crate::model::Payment) -> bool {
+    use crate::model::Retry;
+    let rank = |r: Retry| match r {
+        Retry::Never => 0,
+        Retry::AfterFix => 1,
+        Retry::NewKey => 2,
+        Retry::SameKey => 3,
+    };
+    if rank(new.retry) != rank(old.retry) {
+        return rank(new.retry) > rank(old.retry);
+    }
+    let sooner = new.retry_after.unwrap_or(0) < old.retry_after.unwrap_or(0);
+    let more = new.max_attempts.unwrap_or(3) > old.max_attempts.unwrap_or(3);
+    sooner || more
 }

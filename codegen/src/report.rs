@@ -127,6 +127,7 @@ fn catalog_summary(dir: &str, c: &Catalog, lang: Lang) -> String {
             parts.join(", ")
         ));
     }
+    out.push_str(&coverage(c, lang));
     out.push_str(&match lang {
         Lang::Ko => format!("도메인 {}개, 코드 {total}개\n", c.domains.len()),
         Lang::En => format!(
@@ -135,6 +136,54 @@ fn catalog_summary(dir: &str, c: &Catalog, lang: Lang) -> String {
             count(total, "code", "codes")
         ),
     });
+    out
+}
+
+/// How many of the codes that only fall back a line names.
+const SHOWN: usize = 12;
+
+/// One line per provider map (`[maps.X]`): how many of the provider's codes it maps, and
+/// which only fall back.
+pub fn coverage(c: &Catalog, lang: Lang) -> String {
+    let mut out = String::new();
+    for d in &c.domains {
+        for m in &d.maps {
+            let cov = m.coverage(d);
+            let mapped = cov.iter().filter(|(_, m)| *m).count();
+            let falling: Vec<&str> = cov.iter().filter(|(_, m)| !*m).map(|(c, _)| *c).collect();
+            let scope = if m.operations.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", m.operations.join(", "))
+            };
+            let rest = match falling.len() {
+                0 => String::new(),
+                n if n <= SHOWN => format!(": {}", falling.join(", ")),
+                n => match lang {
+                    Lang::Ko => format!(": {} 외 {}개", falling[..SHOWN].join(", "), n - SHOWN),
+                    Lang::En => format!(": {} and {} more", falling[..SHOWN].join(", "), n - SHOWN),
+                },
+            };
+            out.push_str(&match lang {
+                Lang::Ko => crate::korean::resolve_particles(&format!(
+                    "  매핑 {} → {}{scope}: 코드 {}개 중 {mapped}개 매핑, {}개는 fallback `{}`(으)로만{rest}\n",
+                    d.id,
+                    m.into,
+                    cov.len(),
+                    falling.len(),
+                    m.fallback
+                )),
+                Lang::En => format!(
+                    "  map {} → {}{scope}: {mapped} of {} mapped, {} only fall back to `{}`{rest}\n",
+                    d.id,
+                    m.into,
+                    cov.len(),
+                    falling.len(),
+                    m.fallback
+                ),
+            });
+        }
+    }
     out
 }
 

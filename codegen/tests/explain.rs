@@ -57,7 +57,7 @@ fn a_code_explained_in_korean() {
         "도메인        토스페이먼츠 API (toss, 연동사 코드)",
         "HTTP 상태     404 Not Found",
         "발생하는 API  결제 승인 (payment_confirm)",
-        "재시도        불가",
+        "재시도        원인을 고친 뒤에만 다시",
         "  ko  결제 시간이 만료되어 결제 진행 데이터가 존재하지 않습니다.",
         "  en  Payment session does not exist because the session time has expired.",
         "설명\n  결제 세션은 결제창을 호출한 시점부터 30분 동안 유효합니다.",
@@ -76,7 +76,7 @@ fn a_code_explained_in_english_with_category_and_placeholders() {
     assert_eq!(code, 0, "{err}");
     for want in [
         "EBP-A-0001\n==========\nMissing Mandatory Headers\n",
-        "HTTP status  400 Bad Request\nDomain       EBP payment API (ebp)\nCategory     A Authentication error\nRetryable    no\n",
+        "HTTP status  400 Bad Request\nDomain       EBP payment API (ebp)\nCategory     A Authentication error\nOutcome      nothing applied (the payment was not touched) (default)\nRetry        only once the cause is fixed (default)\n",
         "What it means\n  Occurs when a header the API requires is missing",
         "What to do\n  Add the headers listed in `error.errorDetails[].header`",
         "\"resultCode\": \"EBP-A-0001\"",

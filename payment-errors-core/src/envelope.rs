@@ -78,6 +78,14 @@ pub enum Source {
     Details,
     /// `retryable`, true/false.
     Retryable,
+    /// The payment outcome (`none`, `failed`, `unknown`).
+    Outcome,
+    /// The retry policy (`never`, `after_fix`, `new_key`, `same_key`).
+    Retry,
+    /// Seconds to wait before a retry, or null.
+    RetryAfter,
+    /// Who acts (`customer` …), or null.
+    Actor,
     /// null.
     Null,
 }
@@ -94,6 +102,10 @@ impl Source {
         Source::Data,
         Source::Details,
         Source::Retryable,
+        Source::Outcome,
+        Source::Retry,
+        Source::RetryAfter,
+        Source::Actor,
         Source::Null,
     ];
 
@@ -109,6 +121,10 @@ impl Source {
             Source::Data => "data",
             Source::Details => "details",
             Source::Retryable => "retryable",
+            Source::Outcome => "outcome",
+            Source::Retry => "retry",
+            Source::RetryAfter => "retry_after",
+            Source::Actor => "actor",
             Source::Null => "null",
         }
     }

@@ -56,6 +56,7 @@
 pub use payment_errors_core::{json, particle};
 #[doc(hidden)]
 pub mod negotiate;
+pub mod payment;
 pub mod serve;
 #[doc(hidden)]
 pub mod timestamp;

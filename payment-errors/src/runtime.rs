@@ -4,6 +4,7 @@
 use core::fmt;
 
 pub use crate::particle::Particle;
+pub use crate::payment::{Actor, Mapped, Outcome, Payment, Retry};
 pub use crate::{UnknownCode, UnknownLocale};
 
 /// The hash of `Code::from_code`'s tables, shared with the generator that builds them.
@@ -65,6 +66,16 @@ pub enum AmountStyle {
     Korean,
     /// `KRW 1,000`
     Code,
+    /// Another currency as the locale writes it: `$1,500.00`, `JPY 1,500`, `1,500엔`. The
+    /// value is in minor units (cents).
+    Money {
+        /// Written before the number (`$`, `JPY `).
+        prefix: &'static str,
+        /// Written after it (`엔`).
+        suffix: &'static str,
+        /// Digits after the decimal point (USD 2, JPY 0).
+        minor_units: u8,
+    },
 }
 
 /// Writes `n` with thousands separators, without allocating.
@@ -108,6 +119,29 @@ pub fn write_amount<W: fmt::Write + ?Sized>(w: &mut W, n: i64, style: AmountStyl
             w.write_str("KRW ")?;
             write_grouped(w, n)
         }
+        AmountStyle::Money {
+            prefix,
+            suffix,
+            minor_units,
+        } => {
+            if n < 0 {
+                w.write_char('-')?;
+            }
+            w.write_str(prefix)?;
+            let scale = 10u64.pow(u32::from(minor_units));
+            let v = n.unsigned_abs();
+            write_grouped(w, (v / scale) as i64)?;
+            if minor_units > 0 {
+                let frac = v % scale;
+                w.write_char('.')?;
+                let mut div = scale / 10;
+                while div > 0 {
+                    w.write_char(char::from(b'0' + ((frac / div) % 10) as u8))?;
+                    div /= 10;
+                }
+            }
+            w.write_str(suffix)
+        }
     }
 }
 
@@ -127,6 +161,20 @@ pub fn particle_amount(n: i64, style: AmountStyle, p: Particle) -> &'static str 
         // Ends in 원, whose final ㄴ is a consonant.
         AmountStyle::Korean => p.after_consonant(),
         AmountStyle::Code => crate::particle::resolve_integer(n, p),
+        AmountStyle::Money {
+            suffix,
+            minor_units,
+            ..
+        } => {
+            if !suffix.is_empty() {
+                crate::particle::resolve(suffix, p).unwrap_or(p.after_consonant())
+            } else if minor_units > 0 {
+                // The last digit written is the last of the cents.
+                crate::particle::resolve_integer(n % 10, p)
+            } else {
+                crate::particle::resolve_integer(n, p)
+            }
+        }
     }
 }
 
@@ -406,6 +454,29 @@ mod tests {
         assert_eq!(grouped(-1000), "-1,000");
         assert_eq!(grouped(i64::MIN), "-9,223,372,036,854,775,808");
         assert_eq!(grouped(i64::MAX), "9,223,372,036,854,775,807");
+    }
+
+    #[test]
+    fn amounts_in_other_currencies() {
+        let usd = AmountStyle::Money {
+            prefix: "$",
+            suffix: "",
+            minor_units: 2,
+        };
+        let jpy_ko = AmountStyle::Money {
+            prefix: "",
+            suffix: "엔",
+            minor_units: 0,
+        };
+        let mut s = String::new();
+        write_amount(&mut s, 150_000, usd).unwrap();
+        s.push('|');
+        write_amount(&mut s, -5, usd).unwrap();
+        s.push('|');
+        write_amount(&mut s, 1500, jpy_ko).unwrap();
+        assert_eq!(s, "$1,500.00|-$0.05|1,500엔");
+        assert_eq!(particle_amount(150_000, usd, Particle::IGa), "이"); // …영
+        assert_eq!(particle_amount(1500, jpy_ko, Particle::EulReul), "을");
     }
 
     #[test]

@@ -55,6 +55,11 @@ pub trait ServeError: sealed::Sealed + std::error::Error + Clone + Send + Sync +
     fn reported_type(&self) -> Option<Cow<'_, str>>;
     /// Can the same request succeed later?
     fn is_retryable(&self) -> bool;
+    /// What the error means for the payment; `None` for an implementation that does not say
+    /// (every generated `Error` does).
+    fn payment(&self) -> Option<crate::payment::Payment> {
+        None
+    }
     /// The upstream error it carries and passes on, if any.
     fn upstream(&self) -> Option<Upstream<'_>>;
     /// The envelope its domain declares, if any.
@@ -433,6 +438,20 @@ impl<E: ServeError> Fill for Occurrence<'_, E> {
                 w.end_array();
             }
             Source::Retryable => w.bool(reply.error.is_retryable()),
+            Source::Outcome => opt(w, reply.error.payment().map(|p| p.outcome.as_str())),
+            Source::Retry => opt(w, reply.error.payment().map(|p| p.retry.as_str())),
+            Source::RetryAfter => match reply.error.payment().and_then(|p| p.retry_after) {
+                Some(s) => w.int(i64::from(s)),
+                None => w.null(),
+            },
+            Source::Actor => opt(
+                w,
+                reply
+                    .error
+                    .payment()
+                    .and_then(|p| p.actor)
+                    .map(|a| a.as_str()),
+            ),
             Source::Null => w.null(),
         }
     }

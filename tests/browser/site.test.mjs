@@ -217,6 +217,42 @@ try {
   await page.click('#clear');
   check((await visibleCodes()).length === all.length, 'clearing shows every code again');
 
+  section('payment meaning: badges and filters');
+  const retryOption = await page.textContent('#f-retry option[value="retryable"]');
+  check(retryOption === '재시도 가능한 코드만', 'the retry filter offers 재시도 가능한 코드만', retryOption);
+  await page.selectOption('#f-retry', 'retryable');
+  codes = await visibleCodes();
+  check(
+    codes.includes('EBP-C-0011') && codes.includes('DUPLICATED_ORDER_ID'),
+    '재시도 가능한 코드만 shows EBP-C-0011 (retry recommended) and DUPLICATED_ORDER_ID (new order ID)',
+    codes
+  );
+  check(
+    !codes.includes('CANCEL_PERIOD_EXPIRED') && !codes.includes('NOT_FOUND_PAYMENT_SESSION'),
+    'and not the codes that cannot be retried as they are',
+    codes
+  );
+  const retryBadges = await page.$$eval('#results tbody tr:not([hidden])', (trs) =>
+    trs.map((tr) => !!tr.querySelector('.badge.r-same_key, .badge.r-new_key'))
+  );
+  check(retryBadges.length > 0 && retryBadges.every(Boolean), 'every row shown has a retry badge', retryBadges);
+  check(page.url().includes('retry=retryable'), 'the filter is kept in the URL', page.url());
+  await page.click('#clear');
+  await page.selectOption('#f-actor', 'customer');
+  codes = await visibleCodes();
+  check(
+    codes.includes('NOT_FOUND_PAYMENT_SESSION') && codes.includes('SUSPECTED_PHISHING_PAYMENT') && !codes.includes('DUPLICATED_ORDER_ID'),
+    'who acts = customer shows NOT_FOUND_PAYMENT_SESSION and SUSPECTED_PHISHING_PAYMENT only of those',
+    codes
+  );
+  await page.click('#clear');
+  await page.selectOption('#f-retry', 'never');
+  codes = await visibleCodes();
+  check(codes.includes('CANCEL_PERIOD_EXPIRED'), 'retry = never shows CANCEL_PERIOD_EXPIRED (410)', codes);
+  await page.click('#clear');
+  const badge = (await page.innerText('tr:has(a.code[href*="/DUPLICATED_ORDER_ID/"]) .pay')).trim();
+  check(badge.includes('새 키로 재시도') && badge.includes('가맹점 조치'), 'DUPLICATED_ORDER_ID has its badges', badge);
+
   section('language switch');
   const msgSel = 'tr:has(a.code[href*="/NOT_FOUND_PAYMENT_SESSION/"]) .msg';
   const ko = (await page.innerText(msgSel)).trim();
@@ -237,6 +273,10 @@ try {
   await search('session');
   codes = await visibleCodes();
   check(codes.includes('NOT_FOUND_PAYMENT_SESSION'), 'English words find codes (session)', codes);
+  check(
+    (await page.textContent('#f-retry option[value="retryable"]')) === 'Retryable codes only',
+    'the retry filter speaks English too'
+  );
 
   section('following a code link');
   await page.click('#results a.code[href*="/NOT_FOUND_PAYMENT_SESSION/"]');
@@ -253,6 +293,16 @@ try {
   const body = await page.innerText('main');
   check(body.includes('404'), 'it shows the HTTP status');
   check(body.includes('30'), 'and the explanation (30 minutes)');
+  const payFacts = await page.$$eval('dl.facts [data-fact]', (ds) =>
+    Object.fromEntries(ds.map((d) => [d.getAttribute('data-fact'), d.querySelector('dd').innerText.trim()]))
+  );
+  check(
+    (payFacts.outcome || '').startsWith('nothing applied') &&
+      payFacts.retry === 'only once the cause is fixed' &&
+      payFacts.actor === 'the customer',
+    'it says what happened, how to retry and who acts (in English)',
+    payFacts
+  );
   const json = await page.innerText('pre.json >> visible=true');
   let parsed = null;
   try {

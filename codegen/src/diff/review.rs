@@ -285,6 +285,34 @@ fn summary(k: &Kind, lang: Lang, s: Style) -> String {
             true => t(lang, "재시도 불가 → 가능", "retryable: no → yes"),
             false => t(lang, "재시도 가능 → 불가", "retryable: yes → no"),
         },
+        RetryChanged { old, new, looser } => t(
+            lang,
+            format!(
+                "재시도 {old} → {new}{}",
+                if *looser {
+                    " (클라이언트가 더 많이 재시도합니다)"
+                } else {
+                    ""
+                }
+            ),
+            format!(
+                "retry {old} → {new}{}",
+                if *looser { " (clients retry more)" } else { "" }
+            ),
+        ),
+        OutcomeChanged { old, new } => t(
+            lang,
+            format!("결제 결과 {old} → {new}"),
+            format!("payment outcome {old} → {new}"),
+        ),
+        ActorChanged { old, new } => {
+            let w = |x: &Option<String>| x.clone().unwrap_or_else(|| "-".to_owned());
+            t(
+                lang,
+                format!("조치할 사람 {} → {}", w(old), w(new)),
+                format!("who acts {} → {}", w(old), w(new)),
+            )
+        }
         OperationsChanged { old, new } => t(
             lang,
             format!(
@@ -822,6 +850,9 @@ fn details_json(k: &Kind) -> Value {
         }
         RetryableChanged { now } => json!({ "retryable": now }),
         FactChanged { id, old, new, .. } => json!({ "fact": id, "old": old, "new": new }),
+        RetryChanged { old, new, looser } => json!({ "old": old, "new": new, "looser": looser }),
+        OutcomeChanged { old, new } => json!({ "old": old, "new": new }),
+        ActorChanged { old, new } => json!({ "old": old, "new": new }),
         OperationsChanged { old, new } => json!({ "old": old, "new": new }),
         CodeRemoved | TombstoneAdded | TombstoneRemoved | DeprecationRemoved => json!({}),
     }

@@ -137,6 +137,13 @@ impl Fill for Ctx<'_> {
                 w.end_array();
             }
             Source::Retryable => w.bool(self.error.retryable),
+            Source::Outcome => w.str(self.error.payment.outcome.as_str()),
+            Source::Retry => w.str(self.error.payment.retry.as_str()),
+            Source::RetryAfter => match self.error.payment.retry_after {
+                Some(s) => w.int(i64::from(s)),
+                None => w.null(),
+            },
+            Source::Actor => opt(w, self.error.payment.actor.map(|a| a.as_str())),
         }
     }
 }

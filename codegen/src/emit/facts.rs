@@ -43,6 +43,13 @@ pub enum Value<'a> {
     YesNo(bool),
     /// A word of ours, in Korean and English.
     Word(Ui),
+    /// Words of ours made for this code, in Korean and English (a payment fact).
+    Text {
+        /// Korean.
+        ko: String,
+        /// English.
+        en: String,
+    },
     /// Spec text shown as code (`errorType`).
     Code(&'a str),
     /// The code's Rust path.
@@ -98,12 +105,29 @@ pub fn of<'a>(d: &'a Domain, e: &'a ErrorDef) -> Vec<Fact<'a>> {
         );
     }
     if live {
-        push(
-            "retryable",
-            ui::RETRYABLE,
-            Value::YesNo(e.retryable),
-            Change::Compatible,
-        );
+        // What it means for the payment: outcome, retry, who acts, what customers see, and
+        // what a client does next (`errspec diff` compares outcome and retry by rules of its
+        // own: a looser retry policy breaks clients, a stricter one does not).
+        let ko = crate::emit::payment::facts(e, true);
+        let en = crate::emit::payment::facts(e, false);
+        for (k, n) in ko.into_iter().zip(en) {
+            let change = match k.key {
+                "outcome" | "retry" => Change::Breaking,
+                _ => Change::Compatible,
+            };
+            push(
+                k.key,
+                Ui {
+                    ko: k.label,
+                    en: n.label,
+                },
+                Value::Text {
+                    ko: k.value,
+                    en: n.value,
+                },
+                change,
+            );
+        }
     }
     if let Some(t) = &e.error_type {
         push(
@@ -145,6 +169,13 @@ impl Value<'_> {
                 .join(", "),
             Value::YesNo(b) => (if *b { ui::YES } else { ui::NO }).get(tag).to_owned(),
             Value::Word(w) => w.get(tag).to_owned(),
+            Value::Text { ko, en } => {
+                if ui::is_korean(tag) {
+                    ko.clone()
+                } else {
+                    en.clone()
+                }
+            }
             Value::Code(t) => (*t).to_owned(),
             Value::RustPath(p) => p.clone(),
         }

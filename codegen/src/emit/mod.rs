@@ -3,6 +3,7 @@
 
 pub mod envelope;
 pub mod lookup;
+pub mod payment;
 pub mod rust;
 pub mod serve;
 

@@ -310,7 +310,7 @@ fn locale_tokens(catalog: &Catalog, rt: &TokenStream) -> TokenStream {
 
         impl ::core::str::FromStr for Locale {
             type Err = #rt::UnknownLocale;
-            fn from_str(s: &str) -> Result<Locale, Self::Err> {
+            fn from_str(s: &str) -> Result<Locale, #rt::UnknownLocale> {
                 Locale::from_tag(s).ok_or_else(|| #rt::UnknownLocale::new(s))
             }
         }
@@ -625,6 +625,8 @@ fn domain_tokens(
 
     let error_enum = error_tokens(catalog, d, &errors, &deprecated_attrs, rt);
     let serve = super::serve::domain_tokens(catalog, d, &errors, rt, mode);
+    let payment = super::payment::domain_tokens(catalog, &errors, rt);
+    let maps = super::payment::provider_tokens(d, catalog, rt);
 
     let (lookup_statics, from_code_body) = from_code(&errors, &variants, rt);
 
@@ -725,7 +727,7 @@ fn domain_tokens(
 
             impl ::core::str::FromStr for Code {
                 type Err = #rt::UnknownCode;
-                fn from_str(s: &str) -> Result<Code, Self::Err> {
+                fn from_str(s: &str) -> Result<Code, #rt::UnknownCode> {
                     Code::from_code(s).ok_or_else(|| #rt::UnknownCode::new(DOMAIN, s))
                 }
             }
@@ -734,6 +736,8 @@ fn domain_tokens(
 
             #error_enum
             #serve
+            #payment
+            #maps
         }
     }
 }
@@ -839,6 +843,23 @@ fn code_doc(catalog: &Catalog, d: &Domain, e: &ErrorDef) -> Vec<String> {
         facts.push("retryable".into());
     }
     lines.push(facts.join(" · "));
+    // What it means for the payment, in the spec's words.
+    let p = &e.payment;
+    let mut pay = vec![
+        format!("outcome `{}`", p.outcome.as_str()),
+        format!("retry `{}`", p.retry.as_str()),
+    ];
+    if let Some(s) = p.retry_after {
+        pay.push(format!("retry after {s} s"));
+    }
+    if let Some(n) = p.max_attempts {
+        pay.push(format!("at most {n} attempts"));
+    }
+    if let Some(a) = p.actor {
+        pay.push(format!("{} acts", a.as_str()));
+    }
+    lines.push(String::new());
+    lines.push(format!("Payment: {}", pay.join(" · ")));
     lines.push(String::new());
     for (i, l) in catalog.locales.iter().enumerate() {
         if i > 0 && !e.message.translated[i] {
@@ -1129,7 +1150,19 @@ pub(crate) fn error_arg(e: &ErrorDef, field: &str) -> Option<(usize, FieldType)>
 
 /// The pieces of message `i` (locale `tag`) of `e`, for `rt::render`.
 fn render_pieces(e: &ErrorDef, i: usize, tag: &str, rt: &TokenStream) -> Vec<TokenStream> {
-    template_pieces(&e.message.templates[i], tag, rt, &|f| error_arg(e, f))
+    let currency = |f: &str| {
+        e.fields
+            .iter()
+            .find(|x| x.name == f)
+            .map_or(crate::model::KRW, |x| x.currency)
+    };
+    pieces_in(
+        &e.message.templates[i],
+        tag,
+        rt,
+        &|f| error_arg(e, f),
+        &currency,
+    )
 }
 
 /// The pieces of template `t` (in locale `tag`) for `rt::render`: literal text, and each hole
@@ -1141,11 +1174,18 @@ pub(crate) fn template_pieces(
     rt: &TokenStream,
     arg: &dyn Fn(&str) -> Option<(usize, FieldType)>,
 ) -> Vec<TokenStream> {
-    let style = if tag == "ko" || tag.starts_with("ko-") {
-        quote!(#rt::AmountStyle::Korean)
-    } else {
-        quote!(#rt::AmountStyle::Code)
-    };
+    pieces_in(t, tag, rt, arg, &|_| crate::model::KRW)
+}
+
+/// [`template_pieces`], with each amount written in the currency `currency` gives its field.
+fn pieces_in(
+    t: &Template,
+    tag: &str,
+    rt: &TokenStream,
+    arg: &dyn Fn(&str) -> Option<(usize, FieldType)>,
+    currency: &dyn Fn(&str) -> crate::model::Currency,
+) -> Vec<TokenStream> {
+    let korean = tag == "ko" || tag.starts_with("ko-");
     let mut pieces = Vec::new();
     for seg in &t.segments {
         match seg {
@@ -1160,6 +1200,7 @@ pub(crate) fn template_pieces(
                     continue;
                 };
                 let at = Literal::usize_unsuffixed(at);
+                let style = super::payment::amount_style(currency(field), korean, rt);
                 pieces.push(match ty {
                     FieldType::String => quote!(#rt::Piece::Str(#at)),
                     FieldType::Integer => quote!(#rt::Piece::Int(#at)),

@@ -476,50 +476,52 @@ fn in_crate_tokens(catalog: &Catalog, d: &Domain, errors: &[&ErrorDef]) -> Token
         quote!(match self { #(#upstream_arms,)* _ => None })
     };
     quote! {
-            #envelope_item
+        #envelope_item
 
-            /// An error of this domain on its way out: see [`crate::serve::Reply`].
-            pub type Reply = crate::serve::Reply<Error>;
+        /// An error of this domain on its way out: see [`crate::serve::Reply`].
+        pub type Reply = crate::serve::Reply<Error>;
 
-            #detail_impl
+        #detail_impl
 
-            // `ServeError` is sealed (issue 13): only the catalog's errors implement it.
-            impl crate::serve::sealed::Sealed for Error {}
+        // `ServeError` is sealed (issue 13): only the catalog's errors implement it.
+        impl crate::serve::sealed::Sealed for Error {}
 
-            impl crate::serve::ServeError for Error {
-                type Detail = #detail_ty;
+        impl crate::serve::ServeError for Error {
+            type Detail = #detail_ty;
 
-                fn domain(&self) -> &'static str {
-                    DOMAIN
-                }
-                fn wire_code(&self) -> &str {
-                    self.code().as_str()
-                }
-                fn http_status(&self) -> u16 {
-                    self.status()
-                }
-                fn write_localized(&self, locale: Locale, w: &mut dyn ::core::fmt::Write) -> ::core::fmt::Result {
-                    self.write_message(locale, w)
-                }
-                fn reported_type(&self) -> Option<::std::borrow::Cow<'_, str>> {
-                    #reported
-                }
-                fn is_retryable(&self) -> bool {
-                    self.code().retryable()
-                }
-                fn upstream(&self) -> Option<crate::serve::Upstream<'_>> {
-                    #upstream_body
-                }
-    fn fixed_message(&self, locale: Locale) -> Option<&'static str> {
-                    // issue 13: RFC 9457's `title` is the same for every occurrence.
-                    #fixed_body
-                }
-
-                            fn envelope(&self) -> Option<&'static crate::serve::Envelope> {
-                    #envelope_ref
-                }
+            fn domain(&self) -> &'static str {
+                DOMAIN
             }
-
-            crate::__private::impl_web!(Error);
+            fn wire_code(&self) -> &str {
+                self.code().as_str()
+            }
+            fn http_status(&self) -> u16 {
+                self.status()
+            }
+            fn write_localized(&self, locale: Locale, w: &mut dyn ::core::fmt::Write) -> ::core::fmt::Result {
+                self.write_message(locale, w)
+            }
+            fn reported_type(&self) -> Option<::std::borrow::Cow<'_, str>> {
+                #reported
+            }
+            fn is_retryable(&self) -> bool {
+                self.code().retryable()
+            }
+            fn payment(&self) -> Option<crate::payment::Payment> {
+                Some(self.code().payment())
+            }
+            fn upstream(&self) -> Option<crate::serve::Upstream<'_>> {
+                #upstream_body
+            }
+            fn fixed_message(&self, locale: Locale) -> Option<&'static str> {
+                // issue 13: RFC 9457's `title` is the same for every occurrence.
+                #fixed_body
+            }
+            fn envelope(&self) -> Option<&'static crate::serve::Envelope> {
+                #envelope_ref
+            }
         }
+
+        crate::__private::impl_web!(Error);
+    }
 }

@@ -23,8 +23,15 @@ pub const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// A domain is the module `payment_errors::<domain>`, so it may not take one of them
 /// (rustc: E0428). `codegen/tests/reserved_names.rs` derives the list from the crate's sources
 /// and fails when it misses a name or keeps one the crate no longer has.
-pub const CRATE_ROOT_NAMES: &[&str] =
-    &["json", "negotiate", "particle", "serve", "timestamp", "web"];
+pub const CRATE_ROOT_NAMES: &[&str] = &[
+    "json",
+    "negotiate",
+    "particle",
+    "payment",
+    "serve",
+    "timestamp",
+    "web",
+];
 
 /// Crates the crate's code and the generated code refer to by path (`core::fmt`,
 /// `serde::Serialize`): `std`, `core`, `alloc`, the crate itself, and the dependencies of

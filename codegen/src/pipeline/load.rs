@@ -69,6 +69,8 @@ pub struct LoadedDomain {
     pub envelope: Option<Entry<RawEnvelope>>,
     /// `[details.*]`, in file order.
     pub details: Vec<Entry<RawDetail>>,
+    /// `[maps.<our domain>]`, in file order.
+    pub maps: Vec<Entry<crate::raw::RawMap>>,
 }
 
 /// The whole spec directory, loaded.
@@ -625,6 +627,7 @@ fn load_domain(
         errors: vec![],
         envelope: None,
         details: vec![],
+        maps: vec![],
     };
     for (k, v) in sorted(table) {
         match k.get_ref().as_str() {
@@ -634,6 +637,7 @@ fn load_domain(
             "errors" => d.errors = section::<RawError>(file, k, v, diags),
             "envelope" => d.envelope = entry::<RawEnvelope>(file, k, v, diags),
             "details" => d.details = section::<RawDetail>(file, k, v, diags),
+            "maps" => d.maps = section::<crate::raw::RawMap>(file, k, v, diags),
             _ => ctx.unknown_top_level(&k, RawDomainFile::SECTIONS, diags),
         }
     }

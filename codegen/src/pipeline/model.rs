@@ -7,6 +7,11 @@
 
 use crate::template::Template;
 
+mod payment;
+pub use payment::{
+    Actor, CURRENCIES, Currency, CustomerText, KRW, MapRow, Origin, Outcome, Payment, ProviderMap,
+    Retry,
+};
 mod serve;
 pub use serve::{
     BodyValue, DetailDef, Envelope, EnvelopeLocale, Member, Source, TargetKind, UPSTREAM_CODE,
@@ -90,6 +95,8 @@ pub struct Domain {
     pub envelope: Option<Envelope>,
     /// Details attachable to its errors, in spec order.
     pub details: Vec<DetailDef>,
+    /// Its codes mapped to errors of our domains (a provider's), sorted by receiving domain.
+    pub maps: Vec<ProviderMap>,
 }
 
 impl Domain {
@@ -190,6 +197,8 @@ pub struct Field {
     pub pii: bool,
     /// An example value for docs.
     pub example: Option<String>,
+    /// The currency of an `amount` (KRW for other types).
+    pub currency: Currency,
 }
 
 /// A message in every locale, parsed; fallbacks applied.
@@ -241,8 +250,10 @@ pub struct ErrorDef {
     pub action: Option<Text>,
     /// Operation keys.
     pub operations: Vec<String>,
-    /// Retrying may succeed.
+    /// Retrying may succeed (`payment.retryable()`).
     pub retryable: bool,
+    /// What it means for the payment, defaults applied.
+    pub payment: Payment,
     /// The placeholders' fields, in order of first use in the default message.
     pub fields: Vec<Field>,
     /// The reported exception/error type name, as written (it may use the error's

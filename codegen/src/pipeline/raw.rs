@@ -12,7 +12,9 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 use toml::Spanned;
 
+mod payment;
 mod serve;
+pub use payment::{RawMap, RawMapCodes, RawMapTarget, RawPayment};
 pub use serve::{RawBody, RawBodyValue, RawDetail, RawEnvelope};
 
 /// A value with its byte span in the file.
@@ -137,6 +139,14 @@ pub struct RawDomainFile {
         )
     )]
     pub details: Option<BTreeMap<String, RawDetail>>,
+    /// `[maps.<our domain>]`
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            description = "연동사 코드를 우리 에러로 바꾸는 표 (연동사 파일에만, 선택). 키가 받는 쪽 도메인입니다. 예: [maps.cancel]\n\nThe provider's codes mapped to our errors (provider files only, optional), keyed by the receiving domain."
+        )
+    )]
+    pub maps: Option<BTreeMap<String, RawMap>>,
 }
 
 impl RawDomainFile {
@@ -148,6 +158,7 @@ impl RawDomainFile {
         "errors",
         "envelope",
         "details",
+        "maps",
     ];
 }
 
@@ -205,6 +216,24 @@ pub struct RawDomain {
         )
     )]
     pub upstream: Option<S<bool>>,
+    /// What its errors mean for the payment, unless they say otherwise.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "RawPayment",
+            description = "이 도메인 에러들의 결제 의미 기본값 (선택). 예: payment.actor = \"merchant\"\n\nThe default payment meaning of its errors (optional)."
+        )
+    )]
+    pub payment: Option<S<RawPayment>>,
+    /// The currency of its `amount` placeholders (ISO 4217), KRW by default.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "String",
+            description = "금액(amount) 자리표시자의 통화 (선택, 기본 KRW). 예: \"USD\"\n\nThe currency of its amount placeholders (optional, default KRW): \"USD\""
+        )
+    )]
+    pub currency: Option<S<String>>,
     /// Put in front of every derived variant name (for codes that are only digits).
     #[cfg_attr(
         feature = "schema",
@@ -255,6 +284,15 @@ pub struct RawCategory {
         )
     )]
     pub description: Option<S<RawText>>,
+    /// What its errors mean for the payment, unless they say otherwise.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "RawPayment",
+            description = "이 분류의 에러들의 결제 의미 기본값 (선택). 예: payment.actor = \"merchant\"\n\nThe default payment meaning of its errors (optional)."
+        )
+    )]
+    pub payment: Option<S<RawPayment>>,
 }
 
 /// `[operations.<key>]`
@@ -362,6 +400,15 @@ pub struct RawError {
         )
     )]
     pub retryable: Option<S<bool>>,
+    /// What the error means for the payment.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "RawPayment",
+            description = "이 에러가 결제에 뜻하는 것 (선택): 결제 결과, 재시도, 누가 조치하는지, 고객에게 보여도 되는지. 예: payment.retry = \"new_key\"\n\nWhat the error means for the payment (optional): outcome, retry, who acts, customer-safe message."
+        )
+    )]
+    pub payment: Option<S<RawPayment>>,
     /// Rust variant name.
     #[cfg_attr(
         feature = "schema",
@@ -469,6 +516,15 @@ pub struct RawField {
         )
     )]
     pub example: Option<S<RawScalar>>,
+    /// The currency of an `amount` (ISO 4217); the domain's by default.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            with = "String",
+            description = "금액(amount)의 통화 (선택, 기본은 [domain]의 currency, 없으면 KRW). 예: \"USD\"\n\nThe amount's currency (optional; the domain's by default, else KRW)."
+        )
+    )]
+    pub currency: Option<S<String>>,
 }
 
 /// The field types, for the schema's enum.

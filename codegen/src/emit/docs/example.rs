@@ -32,44 +32,40 @@ pub fn example_message(catalog: &Catalog, error: &ErrorDef, locale: usize) -> St
                 let number = example.and_then(|x| x.trim().replace(',', "").parse::<i64>().ok());
                 let value = match (ty, example, number) {
                     (_, None, _) => format!("{{{name}}}"),
-                    (FieldType::Amount, _, Some(n)) if korean_amounts => format!("{}원", group(n)),
-                    (FieldType::Amount, _, Some(n)) => format!("KRW {}", group(n)),
+                    (FieldType::Amount, _, Some(n)) => crate::emit::payment::format_amount(
+                        n,
+                        f.map_or(crate::model::KRW, |f| f.currency),
+                        korean_amounts,
+                    ),
                     (_, Some(x), _) => x.to_owned(),
                 };
                 out.push_str(&value);
                 if let Some(p) = particle {
-                    let form =
-                        particle::Particle::from_spelling(&p.spelling).and_then(|kind| {
-                            match (ty, example, number) {
-                                (_, None, _) => None,
-                                (FieldType::Amount, _, Some(_)) if korean_amounts => {
-                                    Some(kind.after_consonant())
+                    let form = particle::Particle::from_spelling(&p.spelling).and_then(|kind| {
+                        match (ty, example, number) {
+                            (_, None, _) => None,
+                            (FieldType::Amount, _, Some(n)) => {
+                                let c = f.map_or(crate::model::KRW, |f| f.currency);
+                                let written =
+                                    crate::emit::payment::format_amount(n, c, korean_amounts);
+                                if written.ends_with(|ch: char| ch.is_ascii_digit()) {
+                                    // `$1,500.00`, `KRW 150,000`: read as its last digits.
+                                    let last = if c.minor_units > 0 { n % 10 } else { n };
+                                    Some(particle::resolve_integer(last, kind))
+                                } else {
+                                    particle::resolve(&written, kind)
                                 }
-                                (FieldType::Integer | FieldType::Amount, _, Some(n)) => {
-                                    Some(particle::resolve_integer(n, kind))
-                                }
-                                (_, Some(x), _) => particle::resolve(x, kind),
                             }
-                        });
+                            (FieldType::Integer, _, Some(n)) => {
+                                Some(particle::resolve_integer(n, kind))
+                            }
+                            (_, Some(x), _) => particle::resolve(x, kind),
+                        }
+                    });
                     out.push_str(form.unwrap_or(&p.spelling));
                 }
             }
         }
-    }
-    out
-}
-
-fn group(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
     }
     out
 }
@@ -109,10 +105,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn grouping() {
-        assert_eq!(group(0), "0");
-        assert_eq!(group(1000), "1,000");
-        assert_eq!(group(-1234567), "-1,234,567");
-        assert_eq!(group(100), "100");
+    fn amounts_in_their_currency() {
+        let files = vec![
+            (
+                "catalog.toml".to_owned(),
+                b"[catalog]\nname = \"t\"\nlocales = [\"ko\", \"en\"]\n".to_vec(),
+            ),
+            (
+                "pay.toml".to_owned(),
+                r#"[domain]
+title.ko = "결제"
+title.en = "Pay"
+
+[errors.REFUND_TOO_LARGE]
+status = 400
+message.ko = "{refund}이(가) {paid}보다 큽니다"
+message.en = "{refund} exceeds {paid}"
+fields.refund = { type = "amount", currency = "USD", example = 150000 }
+fields.paid = { type = "amount", example = 150000 }
+"#
+                .as_bytes()
+                .to_vec(),
+            ),
+        ];
+        let checked = crate::check_loaded(crate::load::load_files("t", files));
+        let catalog = checked.catalog.expect("valid");
+        let e = &catalog.domains[0].errors[0];
+        assert_eq!(
+            example_message(&catalog, e, 0),
+            "$1,500.00이 150,000원보다 큽니다"
+        );
+        assert_eq!(
+            example_message(&catalog, e, 1),
+            "$1,500.00 exceeds KRW 150,000"
+        );
     }
 }

@@ -325,7 +325,7 @@ fn code_row(
 ) -> String {
     let data = i.map(|i| format!(r#" data-i="{i}""#)).unwrap_or_default();
     let mut row = format!(
-        r#"<tr{data}{cls}><td class="c-code"><a class="code" href="{root}{href}">{code}</a>{life}</td>"#,
+        r#"<tr{data}{cls}><td class="c-code"><a class="code" href="{root}{href}">{code}</a>{life}{pay}</td>"#,
         cls = if e.retired.is_some() {
             r#" class="is-retired""#
         } else {
@@ -334,6 +334,7 @@ fn code_row(
         href = esc(&code_href(d, e)),
         code = esc(&e.code),
         life = lifecycle_badges(ctx, e),
+        pay = payment_badges(ctx, e),
     );
     if cols.domain {
         let _ = write!(row, r#"<td class="c-domain">{}</td>"#, ctx.text(&d.title));
@@ -406,7 +407,7 @@ fn index_page(ctx: &Ctx) -> String {
 <button type="button" id="clear" class="clear">{clear}</button>
 </div>
 <div class="filters">
-{domain_f}{cat_f}{status_f}{op_f}
+{domain_f}{cat_f}{status_f}{op_f}{pay_f}
 </div>
 <p id="count" class="count" aria-live="polite">{count}</p>
 <noscript><p class="muted">{js_off}</p></noscript>
@@ -425,6 +426,13 @@ fn index_page(ctx: &Ctx) -> String {
         cat_f = filter_select(ctx, "f-category", ui::CATEGORY),
         status_f = filter_select(ctx, "f-status", ui::STATUS),
         op_f = filter_select(ctx, "f-operation", ui::OPERATION),
+        pay_f = [
+            ("f-retry", ui::PAY_RETRY),
+            ("f-outcome", ui::PAY_OUTCOME),
+            ("f-actor", ui::PAY_ACTOR),
+        ]
+        .map(|(id, label)| filter_select(ctx, id, label))
+        .concat(),
         count = ctx.ui_fmt(ui::COUNT, &[("n", total.to_string())]),
         js_off = ctx.ui(ui::JS_OFF),
         head = codes_table_head(ctx, all_cols),
@@ -539,6 +547,11 @@ fn search_data(ctx: &Ctx) -> Value {
                 "a": opt_texts(e.action.as_ref()),
                 "t": e.error_type,
                 "life": lifecycle,
+                "pay": (e.retired.is_none()).then(|| json!({
+                    "o": e.payment.outcome.as_str(),
+                    "r": e.payment.retry.as_str(),
+                    "a": e.payment.actor.map(|a| a.as_str()),
+                })),
             }));
         }
     }
@@ -563,6 +576,7 @@ fn search_data(ctx: &Ctx) -> Value {
         "operations": operations,
         "statuses": statuses.iter().map(|s| json!([s, status_reason(*s).unwrap_or_default()])).collect::<Vec<_>>(),
         "codes": codes,
+        "payment": payment_filter_data(),
     })
 }
 
@@ -750,6 +764,7 @@ fn fact_html(ctx: &Ctx, d: &Domain, e: &ErrorDef, v: &FactValue) -> String {
         FactValue::YesNo(true) => format!(r#"<span class="yes">{}</span>"#, ctx.ui(ui::YES)),
         FactValue::YesNo(false) => ctx.ui(ui::NO),
         FactValue::Word(w) => ctx.ui(*w),
+        FactValue::Text { ko, en } => both(ctx, (ko, en)),
         FactValue::Code(t) => format!("<code>{}</code>", esc(t)),
         FactValue::RustPath(p) => format!("<code>{}</code>", esc(p)),
     }
@@ -850,7 +865,8 @@ fn code_facts(b: &mut String, ctx: &Ctx, d: &Domain, e: &ErrorDef) {
         .filter(|f| !matches!(f.value, FactValue::RustPath(_)))
         .map(|f| {
             format!(
-                "<div><dt>{}</dt><dd>{}</dd></div>",
+                r#"<div data-fact="{}"><dt>{}</dt><dd>{}</dd></div>"#,
+                f.id,
                 ctx.ui(f.label),
                 fact_html(ctx, d, e, &f.value)
             )
@@ -1044,4 +1060,78 @@ fn prose(ctx: &Ctx, t: &Text) -> String {
     out = out.replace("<div data-l=", "<div class=\"prose\" data-l=");
     out.push('\n');
     out
+}
+
+// ---- What an error means for the payment (badges, facts, filters) -------------------------
+
+/// Short words for a payment fact value, per locale.
+fn pay_words(key: &str, value: &str) -> (&'static str, &'static str) {
+    match (key, value) {
+        ("r", "never") => ("재시도 불가", "never retry"),
+        ("r", "after_fix") => ("고친 뒤 재시도", "retry once fixed"),
+        ("r", "new_key") => ("새 키로 재시도", "retry, new key"),
+        ("r", "same_key") => ("재시도 가능", "retryable"),
+        ("o", "none") => ("처리 안 됨", "not applied"),
+        ("o", "failed") => ("결제 실패", "payment failed"),
+        ("o", "unknown") => ("결과 모름", "outcome unknown"),
+        ("a", "customer") => ("구매자 조치", "customer acts"),
+        ("a", "merchant") => ("가맹점 조치", "merchant acts"),
+        ("a", "operator") => ("운영 조치", "operator acts"),
+        ("a", "provider") => ("연동사 조치", "provider acts"),
+        _ => ("", ""),
+    }
+}
+
+fn both(ctx: &Ctx, w: (&str, &str)) -> String {
+    ctx.per_locale("span", |tag, _| {
+        esc(if ui::is_korean(tag) { w.0 } else { w.1 })
+    })
+}
+
+/// One badge per payment fact of a live code: retry, outcome, who acts.
+fn payment_badges(ctx: &Ctx, e: &ErrorDef) -> String {
+    if e.retired.is_some() {
+        return String::new();
+    }
+    let p = &e.payment;
+    let mut out = String::from(r#" <span class="pay">"#);
+    let r = p.retry.as_str();
+    out.push_str(&badge(
+        &format!("pay-r r-{r}"),
+        &both(ctx, pay_words("r", r)),
+    ));
+    let o = p.outcome.as_str();
+    out.push_str(&badge(
+        &format!("pay-o o-{o}"),
+        &both(ctx, pay_words("o", o)),
+    ));
+    if let Some(a) = p.actor {
+        let a = a.as_str();
+        out.push_str(&badge(
+            &format!("pay-a a-{a}"),
+            &both(ctx, pay_words("a", a)),
+        ));
+    }
+    out.push_str("</span>");
+    out
+}
+
+/// The options of the payment filters, in every locale the page script knows (ko, en).
+fn payment_filter_data() -> Value {
+    use crate::model::{Actor, Outcome, Retry};
+    let opt = |v: &str, w: (&str, &str)| json!([v, [w.0, w.1]]);
+    let mut retry = vec![opt(
+        "retryable",
+        ("재시도 가능한 코드만", "Retryable codes only"),
+    )];
+    retry.extend(
+        Retry::ALL
+            .iter()
+            .map(|r| opt(r.as_str(), pay_words("r", r.as_str()))),
+    );
+    json!({
+        "retry": retry,
+        "outcome": Outcome::ALL.iter().map(|o| opt(o.as_str(), pay_words("o", o.as_str()))).collect::<Vec<_>>(),
+        "actor": Actor::ALL.iter().map(|a| opt(a.as_str(), pay_words("a", a.as_str()))).collect::<Vec<_>>(),
+    })
 }

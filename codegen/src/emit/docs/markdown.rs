@@ -266,6 +266,7 @@ fn fact_md(ctx: &Ctx, v: &Value) -> String {
             .join(", "),
         Value::YesNo(b) => ctx.ui(if *b { ui::YES } else { ui::NO }).to_owned(),
         Value::Word(w) => ctx.ui(*w).to_owned(),
+        Value::Text { ko, en } => esc(if ui::is_korean(ctx.tag()) { ko } else { en }),
         Value::Code(t) => crate::emit::rust::code_span(t),
         Value::RustPath(p) => format!("`{p}`"),
     }

@@ -151,6 +151,10 @@
     var fCat = document.getElementById('f-category');
     var fStatus = document.getElementById('f-status');
     var fOp = document.getElementById('f-operation');
+    var fRetry = document.getElementById('f-retry');
+    var fOutcome = document.getElementById('f-outcome');
+    var fActor = document.getElementById('f-actor');
+    var payFilters = [['retry', fRetry], ['outcome', fOutcome], ['actor', fActor]].filter(function (p) { return p[1]; });
 
     var entries = data.codes.map(function (c, i) {
       var codeN = norm(c.c);
@@ -214,6 +218,14 @@
       fillSelect(fOp, grouped(data.operations));
       fCat.parentNode.hidden = data.categories.length === 0;
       fOp.parentNode.hidden = data.operations.length === 0;
+      // Payment facts: options in the page's language (Korean words for Korean locales).
+      var ko = data.korean[li()];
+      payFilters.forEach(function (p) {
+        var opts = (data.payment && data.payment[p[0]]) || [];
+        var keep = p[1].value;
+        fillSelect(p[1], [{ label: null, items: opts.map(function (o) { return [o[0], ko ? o[1][0] : o[1][1]]; }) }]);
+        p[1].value = keep;
+      });
     }
 
     // How well an entry matches every term (0: it does not).
@@ -243,6 +255,14 @@
       if (fCat.value && c.d + '/' + (c.cat || '') !== fCat.value) return false;
       if (fStatus.value && String(c.s) !== fStatus.value) return false;
       if (fOp.value && !c.ops.some(function (o) { return c.d + '/' + o === fOp.value; })) return false;
+      if (fRetry && fRetry.value) {
+        if (!c.pay) return false;
+        if (fRetry.value === 'retryable') {
+          if (c.pay.r !== 'same_key' && c.pay.r !== 'new_key') return false;
+        } else if (c.pay.r !== fRetry.value) return false;
+      }
+      if (fOutcome && fOutcome.value && (!c.pay || c.pay.o !== fOutcome.value)) return false;
+      if (fActor && fActor.value && (!c.pay || c.pay.a !== fActor.value)) return false;
       return true;
     }
 
@@ -307,7 +327,7 @@
     function saveState() {
       var parts = [];
       if (q.value) parts.push('q=' + encodeURIComponent(q.value));
-      [['domain', fDomain], ['category', fCat], ['status', fStatus], ['operation', fOp]].forEach(function (p) {
+      [['domain', fDomain], ['category', fCat], ['status', fStatus], ['operation', fOp]].concat(payFilters).forEach(function (p) {
         if (p[1].value) parts.push(p[0] + '=' + encodeURIComponent(p[1].value));
       });
       if (lang !== root.getAttribute('data-default-lang')) parts.push('lang=' + encodeURIComponent(lang));
@@ -322,6 +342,7 @@
     fCat.value = param('category') || '';
     fStatus.value = param('status') || '';
     fOp.value = param('operation') || '';
+    payFilters.forEach(function (p) { p[1].value = param(p[0]) || ''; });
 
     q.addEventListener('input', render);
     q.addEventListener('keydown', function (ev) {
@@ -334,12 +355,13 @@
       }
     });
     fDomain.addEventListener('change', function () { fillFilters(); render(); });
-    [fCat, fStatus, fOp].forEach(function (s) { s.addEventListener('change', render); });
+    [fCat, fStatus, fOp].concat(payFilters.map(function (p) { return p[1]; })).forEach(function (s) { s.addEventListener('change', render); });
     document.getElementById('clear').addEventListener('click', function () {
       q.value = '';
       fDomain.value = '';
       fillFilters();
       fCat.value = fStatus.value = fOp.value = '';
+      payFilters.forEach(function (p) { p[1].value = ''; });
       render();
       q.focus();
     });

@@ -69,6 +69,9 @@ ui! {
     ACTION = "조치" / "What to do";
     NO_EXPLANATION = "스펙에 설명이 없습니다." / "The spec has no explanation yet.";
     RETRYABLE = "재시도" / "Retryable";
+    PAY_RETRY = "재시도" / "Retry";
+    PAY_OUTCOME = "결제 결과" / "Outcome";
+    PAY_ACTOR = "조치할 사람" / "Who acts";
     YES = "가능" / "yes";
     NO = "불가" / "no";
     ERROR_TYPE = "errorType" / "errorType";

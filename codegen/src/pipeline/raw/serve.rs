@@ -42,7 +42,7 @@ pub struct RawEnvelope {
         feature = "schema",
         schemars(
             with = "std::collections::BTreeMap<String, serde_json::Value>",
-            description = "응답 본문의 항목들. 쓴 순서대로 나갑니다. 값이 \"{code}\"처럼 이름 하나면 그 값이 들어가고, 그 밖의 글·숫자·true/false는 그대로 나갑니다. 쓸 수 있는 이름: {code}, {message}, {status}, {error_type}, {request_id}, {timestamp}, {data}, {details}, {retryable}, {null}\n\nThe body members, sent in the order written. A value that is one name such as \"{code}\" is filled in; other text, numbers and true/false are sent as written."
+            description = "응답 본문의 항목들. 쓴 순서대로 나갑니다. 값이 \"{code}\"처럼 이름 하나면 그 값이 들어가고, 그 밖의 글·숫자·true/false는 그대로 나갑니다. 쓸 수 있는 이름: {code}, {message}, {status}, {error_type}, {request_id}, {timestamp}, {data}, {details}, {retryable}, {outcome}, {retry}, {retry_after}, {actor}, {null}\n\nThe body members, sent in the order written. A value that is one name such as \"{code}\" is filled in; other text, numbers and true/false are sent as written."
         )
     )]
     pub body: Option<S<RawBody>>,

@@ -70,6 +70,8 @@ impl Validator<'_> {
             header.default_status,
             &header.prefix,
         );
+        let mut errors = errors;
+        ok &= self.payment_meanings(d, errors.as_mut());
         let serving = self.serving(d);
         let errors = errors?;
         let (envelope, details) = serving?;
@@ -87,6 +89,7 @@ impl Validator<'_> {
             errors,
             envelope,
             details,
+            maps: Vec::new(),
         })
     }
 

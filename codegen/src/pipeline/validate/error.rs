@@ -116,6 +116,7 @@ impl Validator<'_> {
             action: action.ok()?,
             operations,
             retryable: raw.retryable.as_ref().is_some_and(|r| *r.get_ref()),
+            payment: crate::model::Payment::default_for(status.unwrap_or(0)),
             fields,
             error_type: raw.error_type.as_ref().map(|t| t.get_ref().clone()),
             passthrough: passthrough?,

@@ -376,6 +376,7 @@ fn fields(default: &Template, declared: &BTreeMap<String, Declared>) -> Vec<Fiel
             ty,
             pii,
             example,
+            currency: crate::model::KRW,
         });
     }
     fields

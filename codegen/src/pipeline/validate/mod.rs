@@ -22,6 +22,7 @@ mod domain;
 mod error;
 mod lifecycle;
 mod message;
+mod payment;
 mod serve;
 mod text;
 
@@ -41,6 +42,7 @@ pub fn validate(loaded: &Loaded) -> (Option<Catalog>, Vec<Diagnostic>) {
         }
     }
     v.passthrough_targets();
+    v.provider_maps(&mut domains);
     domains.sort_by(|a, b| a.id.cmp(&b.id));
     let ok = !v.diags.iter().any(Diagnostic::is_error);
     let out = match (ok, catalog) {

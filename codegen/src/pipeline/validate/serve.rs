@@ -239,6 +239,7 @@ impl Validator<'_> {
             ty: FieldType::String,
             pii: false,
             example: None,
+            currency: crate::model::KRW,
         }];
         all.extend(
             fields
