@@ -1089,7 +1089,7 @@ pub(crate) fn template_pieces(
                     FieldType::Amount => quote!(#rt::Piece::Amount(#at, #style)),
                 });
                 if let Some(p) = particle {
-                    let kind = ident(p.kind.variant());
+                    let kind = ident(p.kind.name());
                     let pk = quote!(#rt::Particle::#kind);
                     pieces.push(match ty {
                         FieldType::String => {
