@@ -335,6 +335,10 @@ impl Coda {
 ///
 /// See the [module documentation](self) for how values are read.
 pub fn final_sound(value: &str) -> Option<Coda> {
+    // The common case, a value ending in a Hangul syllable, without the general reader.
+    if let Some(c @ '\u{AC00}'..='\u{D7A3}') = value.chars().next_back() {
+        return Some(syllable_coda(c));
+    }
     let mut it = reversed(before_parenthetical(value));
     while it.next_if(|&c| is_skippable(c)).is_some() {}
     let c = *it.peek()?;

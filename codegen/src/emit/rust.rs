@@ -1070,7 +1070,8 @@ pub(crate) fn template_pieces(
         quote!(#rt::AmountStyle::Code)
     };
     let mut pieces = Vec::new();
-    for seg in &t.segments {
+    let mut segments = t.segments.iter().peekable();
+    while let Some(seg) = segments.next() {
         match seg {
             Segment::Text(t) => {
                 let t = lit(t);
@@ -1089,15 +1090,26 @@ pub(crate) fn template_pieces(
                     FieldType::Amount => quote!(#rt::Piece::Amount(#at, #style)),
                 });
                 if let Some(p) = particle {
-                    let kind = ident(p.kind.name());
-                    let pk = quote!(#rt::Particle::#kind);
+                    // The particle's four spellings, each with the text after it, so that
+                    // rendering writes both at once.
+                    let after = match segments.next_if(|s| matches!(s, Segment::Text(_))) {
+                        Some(Segment::Text(t)) => t.as_str(),
+                        _ => "",
+                    };
+                    let forms = [
+                        p.spelling.as_str(),
+                        p.kind.after_vowel(),
+                        p.kind.after_rieul(),
+                        p.kind.after_consonant(),
+                    ]
+                    .map(|form| lit(&format!("{form}{after}")));
+                    let forms = quote!(&[#(#forms),*]);
                     pieces.push(match ty {
-                        FieldType::String => {
-                            let spelling = lit(&p.spelling);
-                            quote!(#rt::Piece::StrParticle(#at, #pk, #spelling))
+                        FieldType::String => quote!(#rt::Piece::StrParticle(#at, #forms)),
+                        FieldType::Integer => quote!(#rt::Piece::IntParticle(#at, #forms)),
+                        FieldType::Amount => {
+                            quote!(#rt::Piece::AmountParticle(#at, #style, #forms))
                         }
-                        FieldType::Integer => quote!(#rt::Piece::IntParticle(#at, #pk)),
-                        FieldType::Amount => quote!(#rt::Piece::AmountParticle(#at, #style, #pk)),
                     });
                 }
             }
