@@ -12,6 +12,14 @@
 //! | 을(를)   | 를            | 을       | 을                      |
 //! | 과(와)   | 와            | 과       | 과                      |
 //! | (으)로   | 로            | 로       | 으로                    |
+//! | 아(야)   | 야            | 아       | 아                      |
+//! | (이)나   | 나            | 이나     | 이나                    |
+//! | (이)에요 | 예요          | 이에요   | 이에요                  |
+//!
+//! The (이) family — (이)나, (이)라, (이)랑, (이)고, (이)며, (이)면, (이)든, (이)다 — drops 이
+//! after a vowel, and (이)에요 contracts to 예요. Text written right after a particle stays as
+//! written, so compound endings need no rule of their own: `(이)라는`, `(이)라고`, `(으)로서`,
+//! `과(와)는`, `은(는)커녕`. [`Particle::RULES`] holds every row as data.
 //!
 //! [`final_sound`] finds that sound ([`Coda`]) and [`resolve`] turns it into the form. When the
 //! sound cannot be known, both return `None` and the renderer keeps the writer's undecided
@@ -47,7 +55,8 @@
 //!   (`3/4`, read 사분의 삼) and times or ratios (`10:30`) give `None`.
 //!   Digits glued to Latin letters (`MP3`, `EC2`, `S24`) are often read in English, so they
 //!   are decided only when the English and Korean readings agree: a last digit 2, 4 or 5
-//!   (two/이, four/사, five/오) outside the teens → vowel, otherwise `None`.
+//!   (two/이, four/사, five/오) outside the teens → vowel; 10, 13, 16 (ten/십, thirteen/십삼,
+//!   sixteen/십육: `OS10`, `iOS16`) → consonant; otherwise `None`.
 //!   `%`, `°`, `℃` (퍼센트, 도) right after a number, and a currency sign on either side of
 //!   it, are read as their unit word, which comes last: `10%` 십 퍼센트, `$10` and `10$`
 //!   십 달러, `₩10,000` 만 원, `€5` 오 유로.
@@ -74,10 +83,16 @@
 //!      a final vowel letter, `-y`, `-w`, `-r`, `-re`, `-s`, `-x`, `-z`, `-f`, `-v`, `-sh`,
 //!      `-ch`, `-th`, `-ph`, `-gh`, `-ce`, `-se`, `-ge`, `-ve`, `-de`, `-ke`, `-be`, `-d` (not
 //!      `-od`), and `-t`, `-k`, `-p` after another consonant (`-nt` 트, `-sk` 크, `-mp` 프) →
-//!      vowel. Endings whose reading varies (`-t`, `-k`, `-p`, `-b`, `-g` after a vowel, `-ck`,
-//!      `-me`, `-pe`, `-te`, `-que`, `-ille`) give `None` rather than a guess.
-//! * A bracketed or quoted ending is read from inside the brackets (`결제(카드)` → 드,
-//!   `'서울'` → 울), as the templates' values are usually quoted names or codes.
+//!      vowel; `-ame`, `-ime`, `-ome`, `-ume` (`game` 게임, `time` 타임, `home` 홈), `-ack`,
+//!      `-ick`, `-uck`, `-ook` (`truck` 트럭, `click` 클릭, `cook` 쿡) → consonant. Endings
+//!      whose reading varies (`-t`, `-k`, `-p`, `-b`, `-g` after a vowel, `-eck`, `-ock`,
+//!      `-eme`, `-pe`, `-te`, `-que`, `-ille`) give `None` rather than a guess.
+//! * A **parenthetical remark** at the end is an aside: the word before it decides
+//!   (`카드(신한)` → 드, `결제 (1회)` → 제, `30(분)` → 십), as the national punctuation guide
+//!   writes `해(1443년)와`. Round, square and curly brackets are remarks; a value that is
+//!   entirely bracketed (`(폰)`) is read from inside.
+//! * A **quoted** ending, or one in title brackets, is read out loud, so from inside
+//!   (`'서울'` → 울, `『책』` → 책, `<사과>` → 과).
 //! * **Anything else** as the last character (emoji, CJK ideographs, kana, other scripts,
 //!   symbols, combining marks, opening brackets) or a value that is empty or only
 //!   punctuation and whitespace → `None`.
@@ -95,7 +110,12 @@
 //! 3.5          + 이(가) → 3.5가          (삼 점 오)
 //! URL          + (으)로 → URL로          (유알엘)
 //! bankCode     + 이(가) → bankCode가     (코드)
-//! 결제(카드)   + 은(는) → 결제(카드)는
+//! 카드(신한)   + 은(는) → 카드(신한)는   (the remark is an aside)
+//! 해(1443년)   + 과(와) → 해(1443년)와
+//! 책           + (이)에요 → 책이에요
+//! 사과         + (이)에요 → 사과예요
+//! game         + 이(가) → game이         (게임)
+//! OS10         + 은(는) → OS10은         (텐, 십)
 //! 👍           + 은(는) → None: the renderer keeps 은(는)
 //! ```
 
@@ -103,7 +123,10 @@ use core::iter::{Map, Peekable, Rev};
 use core::str::Chars;
 
 /// A Korean particle whose form depends on the preceding word's final sound.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+///
+/// Every particle's spelling and forms are one row of [`Particle::RULES`]; the methods only
+/// read that table (ports of these rules to other languages can copy it as data).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Particle {
     /// 은/는, the topic particle.
     EunNeun,
@@ -115,19 +138,107 @@ pub enum Particle {
     GwaWa,
     /// 으로/로, "to"/"by"/"as".
     EuroRo,
+    /// 아/야, the vocative particle.
+    AYa,
+    /// (이)나, "or"/"as much as".
+    INa,
+    /// (이)라, the quotative copula (`(이)라는`, `(이)라고`, `(이)라도`, `(이)라면` …).
+    IRa,
+    /// (이)랑, "and"/"with" (spoken).
+    IRang,
+    /// (이)고, "and" (copula, connective).
+    IGo,
+    /// (이)며, "and" (copula, listing).
+    IMyeo,
+    /// (이)면, "if it is".
+    IMyeon,
+    /// (이)든, "whether/any" (`(이)든지`, `(이)든가`).
+    IDeun,
+    /// (이)다, "is" (copula, plain ending).
+    IDa,
+    /// (이)에요, "is" (copula, polite ending): 예요 after a vowel.
+    IEyo,
+}
+
+/// One particle: the Rust name of its variant, its canonical undecided spelling, and the form
+/// written after a vowel, after a final ㄹ and after any other final consonant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParticleRule {
+    /// The variant's name (`EunNeun`).
+    pub name: &'static str,
+    /// The canonical undecided spelling (`은(는)`).
+    pub spelling: &'static str,
+    /// After a vowel (`사과는`).
+    pub after_vowel: &'static str,
+    /// After a final ㄹ (`서울은`, `서울로`).
+    pub after_rieul: &'static str,
+    /// After any other final consonant (`책은`).
+    pub after_consonant: &'static str,
+}
+
+const fn rule(
+    name: &'static str,
+    spelling: &'static str,
+    after_vowel: &'static str,
+    after_rieul: &'static str,
+    after_consonant: &'static str,
+) -> ParticleRule {
+    ParticleRule {
+        name,
+        spelling,
+        after_vowel,
+        after_rieul,
+        after_consonant,
+    }
 }
 
 impl Particle {
     /// All particles, in declaration order.
-    pub const ALL: [Particle; 5] = [
+    pub const ALL: [Particle; 15] = [
         Particle::EunNeun,
         Particle::IGa,
         Particle::EulReul,
         Particle::GwaWa,
         Particle::EuroRo,
+        Particle::AYa,
+        Particle::INa,
+        Particle::IRa,
+        Particle::IRang,
+        Particle::IGo,
+        Particle::IMyeo,
+        Particle::IMyeon,
+        Particle::IDeun,
+        Particle::IDa,
+        Particle::IEyo,
     ];
 
-    /// Every accepted undecided spelling with the particle it stands for.
+    /// Each particle's rule, in declaration order (`RULES[p as usize]` is `p`'s).
+    ///
+    /// Only 으로/로 treats ㄹ apart (`서울로`); the (이) family drops 이 after a vowel
+    /// (`사과나`, `책이나`), and (이)에요 contracts to 예요 (`사과예요`, `책이에요`).
+    pub const RULES: [ParticleRule; 15] = [
+        rule("EunNeun", "은(는)", "는", "은", "은"),
+        rule("IGa", "이(가)", "가", "이", "이"),
+        rule("EulReul", "을(를)", "를", "을", "을"),
+        rule("GwaWa", "과(와)", "와", "과", "과"),
+        rule("EuroRo", "(으)로", "로", "로", "으로"),
+        rule("AYa", "아(야)", "야", "아", "아"),
+        rule("INa", "(이)나", "나", "이나", "이나"),
+        rule("IRa", "(이)라", "라", "이라", "이라"),
+        rule("IRang", "(이)랑", "랑", "이랑", "이랑"),
+        rule("IGo", "(이)고", "고", "이고", "이고"),
+        rule("IMyeo", "(이)며", "며", "이며", "이며"),
+        rule("IMyeon", "(이)면", "면", "이면", "이면"),
+        rule("IDeun", "(이)든", "든", "이든", "이든"),
+        rule("IDa", "(이)다", "다", "이다", "이다"),
+        rule("IEyo", "(이)에요", "예요", "이에요", "이에요"),
+    ];
+
+    /// Every accepted undecided spelling with the particle it stands for: each canonical
+    /// spelling, and the two-form ones in either order (`는(은)`). No spelling is a prefix of
+    /// another, so a template can be matched against them in any order. Text right after a
+    /// spelling stays literal, which is how compound endings work: `(으)로서`, `과(와)는`,
+    /// `은(는)커녕`, `(이)라는`, `(이)든지`.
     pub const SPELLINGS: &'static [(&'static str, Particle)] = &[
         ("은(는)", Particle::EunNeun),
         ("는(은)", Particle::EunNeun),
@@ -138,11 +249,21 @@ impl Particle {
         ("과(와)", Particle::GwaWa),
         ("와(과)", Particle::GwaWa),
         ("(으)로", Particle::EuroRo),
+        ("아(야)", Particle::AYa),
+        ("야(아)", Particle::AYa),
+        ("(이)나", Particle::INa),
+        ("(이)라", Particle::IRa),
+        ("(이)랑", Particle::IRang),
+        ("(이)고", Particle::IGo),
+        ("(이)며", Particle::IMyeo),
+        ("(이)면", Particle::IMyeon),
+        ("(이)든", Particle::IDeun),
+        ("(이)다", Particle::IDa),
+        ("(이)에요", Particle::IEyo),
     ];
 
-    /// Parses the spelling writers use for the undecided form. Accepts
-    /// "은(는)", "는(은)", "이(가)", "가(이)", "을(를)", "를(을)", "과(와)", "와(과)", "(으)로";
-    /// anything else (including surrounding whitespace) gives `None`.
+    /// Parses the spelling writers use for the undecided form: one of [`SPELLINGS`](Self::SPELLINGS)
+    /// exactly; anything else (including surrounding whitespace) gives `None`.
     pub const fn from_spelling(s: &str) -> Option<Particle> {
         let s = s.as_bytes();
         let mut i = 0;
@@ -156,46 +277,35 @@ impl Particle {
         None
     }
 
-    /// The canonical undecided spelling: 은(는), 이(가), 을(를), 과(와), (으)로.
+    /// This particle's row of [`RULES`](Self::RULES).
+    pub const fn rule(self) -> &'static ParticleRule {
+        &Self::RULES[self as usize]
+    }
+
+    /// The name of this variant (`EunNeun`), as generated code spells it.
+    pub const fn name(self) -> &'static str {
+        self.rule().name
+    }
+
+    /// The canonical undecided spelling: 은(는), 이(가), 을(를), 과(와), (으)로, 아(야), (이)나 ….
     pub const fn spelling(self) -> &'static str {
-        match self {
-            Particle::EunNeun => "은(는)",
-            Particle::IGa => "이(가)",
-            Particle::EulReul => "을(를)",
-            Particle::GwaWa => "과(와)",
-            Particle::EuroRo => "(으)로",
-        }
+        self.rule().spelling
     }
 
-    /// Form after a final consonant: 은, 이, 을, 과, 으로.
+    /// Form after a final consonant: 은, 이, 을, 과, 으로, 아, 이나 ….
     pub const fn after_consonant(self) -> &'static str {
-        match self {
-            Particle::EunNeun => "은",
-            Particle::IGa => "이",
-            Particle::EulReul => "을",
-            Particle::GwaWa => "과",
-            Particle::EuroRo => "으로",
-        }
+        self.rule().after_consonant
     }
 
-    /// Form after a vowel: 는, 가, 를, 와, 로.
+    /// Form after a vowel: 는, 가, 를, 와, 로, 야, 나 …, 예요.
     pub const fn after_vowel(self) -> &'static str {
-        match self {
-            Particle::EunNeun => "는",
-            Particle::IGa => "가",
-            Particle::EulReul => "를",
-            Particle::GwaWa => "와",
-            Particle::EuroRo => "로",
-        }
+        self.rule().after_vowel
     }
 
     /// Form after a final ㄹ: same as [`after_consonant`](Self::after_consonant) except that
     /// `EuroRo` gives 로 (`서울로`, `물로`).
     pub const fn after_rieul(self) -> &'static str {
-        match self {
-            Particle::EuroRo => "로",
-            other => other.after_consonant(),
-        }
+        self.rule().after_rieul
     }
 }
 
@@ -225,7 +335,11 @@ impl Coda {
 ///
 /// See the [module documentation](self) for how values are read.
 pub fn final_sound(value: &str) -> Option<Coda> {
-    let mut it = reversed(value);
+    // The common case, a value ending in a Hangul syllable, without the general reader.
+    if let Some(c @ '\u{AC00}'..='\u{D7A3}') = value.chars().next_back() {
+        return Some(syllable_coda(c));
+    }
+    let mut it = reversed(before_parenthetical(value));
     while it.next_if(|&c| is_skippable(c)).is_some() {}
     let c = *it.peek()?;
     if c.is_ascii_digit() {
@@ -403,6 +517,58 @@ fn is_skippable(c: char) -> bool {
         )
 }
 
+/// A closing round, square or curly bracket (fullwidth too), with its opening bracket.
+fn parenthesis_pair(c: char) -> Option<(char, char)> {
+    match fold_width(c) {
+        ')' => Some(('(', ')')),
+        ']' => Some(('[', ']')),
+        '}' => Some(('{', '}')),
+        _ => None,
+    }
+}
+
+/// `value` without a parenthetical remark at its end, when a word comes before it: a particle
+/// after a bracket agrees with the word before the bracket (`카드(신한)는`, `결제 (1회)가`,
+/// `30(분)으로`; the national punctuation guide's `해(1443년)와`), since the remark is an
+/// aside. A value that is entirely bracketed (`(폰)`), or whose bracket does not close, is
+/// read as it is, from inside. Quotes and title brackets (`'서울'`, `『책』`) are read out
+/// loud, so they are not remarks and are read from inside too.
+fn before_parenthetical(mut value: &str) -> &str {
+    loop {
+        let trimmed =
+            value.trim_end_matches(|c: char| is_skippable(c) && parenthesis_pair(c).is_none());
+        let Some(close) = trimmed.chars().next_back() else {
+            return value;
+        };
+        let Some((open, close_folded)) = parenthesis_pair(close) else {
+            return value;
+        };
+        let inner = &trimmed[..trimmed.len() - close.len_utf8()];
+        let mut depth = 0usize;
+        let mut open_at = None;
+        for (i, c) in inner.char_indices().rev() {
+            let c = fold_width(c);
+            if c == close_folded {
+                depth += 1;
+            } else if c == open {
+                if depth == 0 {
+                    open_at = Some(i);
+                    break;
+                }
+                depth -= 1;
+            }
+        }
+        let Some(open_at) = open_at else {
+            return value;
+        };
+        let before = &inner[..open_at];
+        if before.chars().all(is_skippable) {
+            return value;
+        }
+        value = before;
+    }
+}
+
 /// A symbol right after a number, read as its unit word.
 fn unit_symbol_sound(c: char, it: &mut Reversed<'_>) -> Option<Coda> {
     let coda = match c {
@@ -517,7 +683,9 @@ impl DigitRun {
     /// decide only where both agree.
     fn after_letters(self) -> Option<Coda> {
         match (self.last, self.tens) {
-            (2, _) => Some(Coda::Vowel),     // two / twelve / 이
+            (2, _) => Some(Coda::Vowel), // two / twelve / 이
+            // ten, thirteen, sixteen / 십, 십삼, 십육 (OS10, iOS16)
+            (0 | 3 | 6, Some(1)) => Some(Coda::Consonant),
             (4 | 5, Some(1)) => None,        // fourteen, fifteen / 사, 오
             (4 | 5, _) => Some(Coda::Vowel), // four, five / 사, 오
             _ => None,
@@ -747,7 +915,12 @@ fn suffix_rule(w: &[u8]) -> Option<Coda> {
             // 라이브, 사이즈
             b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'r' | b'b' | b'c' | b'd' | b'f' | b'g'
             | b'h' | b'k' | b's' | b'v' | b'z' => Some(Coda::Vowel),
-            // -me (타임, but 세서미), -pe (타입, but 레시피), -te (데이트, but 템플릿), …
+            // 게임, 타임, 홈, 볼륨 (-me after a vowel letter; 세서미 and 애니메 are in the
+            // dictionary)
+            b'm' if w.len() >= 3 && matches!(w[w.len() - 3], b'a' | b'i' | b'o' | b'u') => {
+                Some(Coda::Consonant)
+            }
+            // -eme (테마, 스킴), -pe (타입, but 레시피), -te (데이트, but 템플릿), …
             _ => None,
         },
         // 카드, 필드, 페일드 (but good 굿, iPod 아이팟)
@@ -755,7 +928,16 @@ fn suffix_rule(w: &[u8]) -> Option<Coda> {
         // 페이먼트, 리퀘스트, 헬프 (but after a vowel: 리밋/데이트, 킵/루프)
         b't' | b'p' => (is_consonant_letter(prev) && prev != last).then_some(Coda::Vowel),
         // 뱅크, 데스크, 워크 (but 백, 체크; 북, 메이크)
-        b'k' => (is_consonant_letter(prev) && prev != b'c').then_some(Coda::Vowel),
+        b'k' => {
+            let before = w.len().checked_sub(3).map(|i| w[i]);
+            match (before, prev) {
+                // 트럭, 백, 클릭 (but -eck 체크/넥, -ock 록/노크)
+                (Some(b'a' | b'i' | b'u'), b'c') => Some(Coda::Consonant),
+                (Some(b'o'), b'o') => Some(Coda::Consonant), // 북, 쿡, 훅
+                (_, b'c') => None,
+                _ => is_consonant_letter(prev).then_some(Coda::Vowel),
+            }
+        }
         b'c' => match prev {
             b'i' => Some(Coda::Consonant), // 퍼블릭, 로직
             b'n' => Some(Coda::Vowel),     // 싱크
@@ -790,6 +972,7 @@ const WORDS: &[(&str, Option<Coda>)] = &[
     ("algorithm", C),        // 알고리즘
     ("amex", V),             // 아멕스
     ("amount", V),           // 어마운트
+    ("anime", EITHER),       // 애니메이션 / 아니메
     ("api", V),              // 에이피아이
     ("app", C),              // 앱
     ("apple", R),            // 애플
@@ -1071,6 +1254,7 @@ const WORDS: &[(&str, Option<Coda>)] = &[
     ("reset", C),            // 리셋
     ("response", V),         // 리스폰스
     ("result", V),           // 리절트
+    ("resume", EITHER),      // 레주메 / 리줌
     ("retry", V),            // 리트라이
     ("reward", V),           // 리워드
     ("risk", V),             // 리스크
@@ -1090,6 +1274,7 @@ const WORDS: &[(&str, Option<Coda>)] = &[
     ("seller", V),           // 셀러
     ("server", V),           // 서버
     ("service", V),          // 서비스
+    ("sesame", V),           // 세서미
     ("session", C),          // 세션
     ("set", EITHER),         // 세트 / 셋
     ("setting", C),          // 세팅
@@ -1185,7 +1370,10 @@ const WORDS: &[(&str, Option<Coda>)] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::Particle::{EulReul, EunNeun, EuroRo, GwaWa, IGa};
+    use super::Particle::{
+        AYa, EulReul, EunNeun, EuroRo, GwaWa, IDa, IDeun, IEyo, IGa, IGo, IMyeo, IMyeon, INa, IRa,
+        IRang,
+    };
     use super::*;
 
     /// (value, particle, expected form). Every expected form is written from the Korean
@@ -1255,6 +1443,74 @@ mod tests {
         ("'card'", IGa, Some("가")),      // 카드
         ("(URL)", EuroRo, Some("로")),    // 유알엘로
         ("\"PIN\"", EulReul, Some("을")), // 핀을
+        // A parenthetical remark is an aside: the word before it decides.
+        ("카드(신한)", EunNeun, Some("는")),    // 카드는
+        ("결제(1회)", IGa, Some("가")),         // 결제가
+        ("30(분)", EuroRo, Some("으로")),       // 삼십으로
+        ("해(1443년)", GwaWa, Some("와")),      // the punctuation guide's example
+        ("반포된 해(1446년)", IGa, Some("가")), // 해가
+        ("결제 (카드)", EulReul, Some("를")),   // 결제를
+        ("카드(신한).", EunNeun, Some("는")),
+        ("카드（신한）", EunNeun, Some("는")), // fullwidth brackets
+        ("카드[신한]", IGa, Some("가")),
+        ("은행(KB)(신한)", IGa, Some("이")), // 은행이
+        ("은행(국민(KB))", EunNeun, Some("은")),
+        ("URL(주소)", EuroRo, Some("로")), // 유알엘로
+        ("(폰)", EuroRo, Some("으로")),    // entirely bracketed: read inside
+        ("((카드))", EunNeun, Some("는")),
+        (" (신한) ", EunNeun, Some("은")),
+        ("카드(신한", EunNeun, Some("은")), // unclosed: read as written
+        ("👍(카드)", EunNeun, None),        // the word before has no known sound
+        ("'서울(역)'", EuroRo, Some("로")), // inside quotes, then the remark
+        // The (이) family: 이 after a final consonant, nothing after a vowel.
+        ("책", INa, Some("이나")),
+        ("사과", INa, Some("나")),
+        ("서울", INa, Some("이나")), // ㄹ is a consonant here
+        ("3", IRa, Some("이라")),    // 삼이라
+        ("2", IRa, Some("라")),      // 이라
+        ("카드", IRang, Some("랑")),
+        ("계좌", IGo, Some("고")),
+        ("URL", IMyeo, Some("이며")), // 유알엘이며
+        ("ID", IMyeon, Some("면")),   // 아이디면
+        ("금액", IDeun, Some("이든")),
+        ("10,000", IDa, Some("이다")), // 만이다
+        ("사과", IEyo, Some("예요")),
+        ("책", IEyo, Some("이에요")),
+        ("서울", IEyo, Some("이에요")),
+        ("카드(신한)", IEyo, Some("예요")),
+        ("👍", INa, None),
+        // 아/야.
+        ("철수", AYa, Some("야")),
+        ("길동", AYa, Some("아")),
+        ("별", AYa, Some("아")),
+        ("혜미", AYa, Some("야")),
+        // English endings Korean loanword spelling renders one way.
+        ("game", IGa, Some("이")),          // 게임
+        ("cook", EunNeun, Some("은")),      // 쿡
+        ("truck", EuroRo, Some("으로")),    // 트럭
+        ("frame", EulReul, Some("을")),     // 프레임
+        ("home", EuroRo, Some("으로")),     // 홈
+        ("welcome", IGa, Some("이")),       // 웰컴
+        ("volume", EunNeun, Some("은")),    // 볼륨
+        ("stack", IGa, Some("이")),         // 스택
+        ("quick", EunNeun, Some("은")),     // 퀵
+        ("facebook", EuroRo, Some("으로")), // 페이스북
+        ("outlook", GwaWa, Some("과")),     // 아웃룩
+        ("check", IGa, Some("가")),         // 체크 (dictionary)
+        ("neck", EunNeun, None),            // 넥, but check 체크
+        ("shock", EunNeun, None),           // 쇼크, but lock 록
+        ("theme", EunNeun, None),           // 테마 or 팀
+        ("sesame", IGa, Some("가")),        // 세서미 (dictionary)
+        ("resume", EunNeun, None),          // 레주메 or 리줌
+        ("anime", EunNeun, None),           // 애니메이션 or 아니메
+        // Letters and 10, 13, 16: the English and Korean readings agree.
+        ("OS10", EunNeun, Some("은")), // 오에스 텐 / 십
+        ("iOS16", IGa, Some("이")),    // 식스틴 / 십육
+        ("A13", EulReul, Some("을")),  // 서틴 / 십삼
+        ("A110", EulReul, Some("을")), // 원텐 / 백십
+        ("A11", EuroRo, None),         // 일레븐 / 십일
+        ("B20", IGa, None),            // 트웬티 / 이십
+        ("OS14", IGa, None),           // 포틴 / 십사
         // Jamo.
         ("ㄱ", EunNeun, Some("은")), // 기역은
         ("ㅋ", IGa, Some("이")),     // 키읔이
@@ -1570,9 +1826,63 @@ mod tests {
         let consonant: Vec<&str> = Particle::ALL.iter().map(|p| p.after_consonant()).collect();
         let vowel: Vec<&str> = Particle::ALL.iter().map(|p| p.after_vowel()).collect();
         let rieul: Vec<&str> = Particle::ALL.iter().map(|p| p.after_rieul()).collect();
-        assert_eq!(consonant, ["은", "이", "을", "과", "으로"]);
-        assert_eq!(vowel, ["는", "가", "를", "와", "로"]);
-        assert_eq!(rieul, ["은", "이", "을", "과", "로"]);
+        assert_eq!(
+            consonant,
+            [
+                "은",
+                "이",
+                "을",
+                "과",
+                "으로",
+                "아",
+                "이나",
+                "이라",
+                "이랑",
+                "이고",
+                "이며",
+                "이면",
+                "이든",
+                "이다",
+                "이에요"
+            ]
+        );
+        assert_eq!(
+            vowel,
+            [
+                "는", "가", "를", "와", "로", "야", "나", "라", "랑", "고", "며", "면", "든", "다",
+                "예요"
+            ]
+        );
+        assert_eq!(
+            rieul,
+            [
+                "은",
+                "이",
+                "을",
+                "과",
+                "로",
+                "아",
+                "이나",
+                "이라",
+                "이랑",
+                "이고",
+                "이며",
+                "이면",
+                "이든",
+                "이다",
+                "이에요"
+            ]
+        );
+        for (i, p) in Particle::ALL.into_iter().enumerate() {
+            assert_eq!(p as usize, i);
+            assert_eq!(p.name(), format!("{p:?}"));
+        }
+        // No spelling is a prefix of another: templates match them in any order.
+        for (a, _) in Particle::SPELLINGS {
+            for (b, _) in Particle::SPELLINGS {
+                assert!(a == b || !b.starts_with(a), "{a} / {b}");
+            }
+        }
         for p in Particle::ALL {
             assert_eq!(Coda::Vowel.pick(p), p.after_vowel());
             assert_eq!(Coda::Rieul.pick(p), p.after_rieul());
@@ -1593,6 +1903,17 @@ mod tests {
             ("과(와)", GwaWa),
             ("와(과)", GwaWa),
             ("(으)로", EuroRo),
+            ("아(야)", AYa),
+            ("야(아)", AYa),
+            ("(이)나", INa),
+            ("(이)라", IRa),
+            ("(이)랑", IRang),
+            ("(이)고", IGo),
+            ("(이)며", IMyeo),
+            ("(이)면", IMyeon),
+            ("(이)든", IDeun),
+            ("(이)다", IDa),
+            ("(이)에요", IEyo),
         ];
         assert_eq!(Particle::SPELLINGS, &expected[..]);
         for (spelling, particle) in expected {
@@ -1619,6 +1940,10 @@ mod tests {
             "은는",
             "이(가",
             "(이)가",
+            "(이)라는",
+            "(이)",
+            "이(나)",
+            "아야",
             "을(를)을",
             "과와",
             "(으)",

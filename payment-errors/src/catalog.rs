@@ -833,10 +833,13 @@ pub mod cancel {
                                     rt::Piece::Str(0),
                                     rt::Piece::StrParticle(
                                         0,
-                                        rt::Particle::EunNeun,
-                                        "은(는)",
+                                        &[
+                                            "은(는) Null 일 수 없습니다.",
+                                            "는 Null 일 수 없습니다.",
+                                            "은 Null 일 수 없습니다.",
+                                            "은 Null 일 수 없습니다.",
+                                        ],
                                     ),
-                                    rt::Piece::Text(" Null 일 수 없습니다."),
                                 ]
                             }
                             Locale::En => {
@@ -855,11 +858,12 @@ pub mod cancel {
                                     rt::Piece::Str(0),
                                     rt::Piece::StrParticle(
                                         0,
-                                        rt::Particle::EunNeun,
-                                        "은(는)",
-                                    ),
-                                    rt::Piece::Text(
-                                        " Null 이거나 Blank 일 수 없습니다.",
+                                        &[
+                                            "은(는) Null 이거나 Blank 일 수 없습니다.",
+                                            "는 Null 이거나 Blank 일 수 없습니다.",
+                                            "은 Null 이거나 Blank 일 수 없습니다.",
+                                            "은 Null 이거나 Blank 일 수 없습니다.",
+                                        ],
                                     ),
                                 ]
                             }
@@ -882,10 +886,13 @@ pub mod cancel {
                                     rt::Piece::Str(0),
                                     rt::Piece::StrParticle(
                                         0,
-                                        rt::Particle::EunNeun,
-                                        "은(는)",
+                                        &[
+                                            "은(는) 최대 200자 이하입니다.",
+                                            "는 최대 200자 이하입니다.",
+                                            "은 최대 200자 이하입니다.",
+                                            "은 최대 200자 이하입니다.",
+                                        ],
                                     ),
-                                    rt::Piece::Text(" 최대 200자 이하입니다."),
                                 ]
                             }
                             Locale::En => {

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-pub use crate::particle::Particle;
+pub use crate::particle::{Coda, Particle};
 pub use crate::payment::{Actor, Mapped, Outcome, Payment, Retry};
 pub use crate::{UnknownCode, UnknownLocale};
 
@@ -155,48 +155,73 @@ pub fn particle_integer(n: i64, p: Particle) -> &'static str {
     crate::particle::resolve_integer(n, p)
 }
 
-/// The particle form after an amount as `style` writes it.
-pub fn particle_amount(n: i64, style: AmountStyle, p: Particle) -> &'static str {
+/// The final sound of an amount as `style` writes it.
+pub fn amount_coda(n: i64, style: AmountStyle) -> Coda {
+    let integer = |n: i64| crate::particle::integer_final_sound(n.unsigned_abs());
     match style {
         // Ends in 원, whose final ㄴ is a consonant.
-        AmountStyle::Korean => p.after_consonant(),
-        AmountStyle::Code => crate::particle::resolve_integer(n, p),
+        AmountStyle::Korean => Coda::Consonant,
+        AmountStyle::Code => integer(n),
         AmountStyle::Money {
             suffix,
             minor_units,
             ..
         } => {
             if !suffix.is_empty() {
-                crate::particle::resolve(suffix, p).unwrap_or(p.after_consonant())
+                crate::particle::final_sound(suffix).unwrap_or(Coda::Consonant)
             } else if minor_units > 0 {
                 // The last digit written is the last of the cents.
-                crate::particle::resolve_integer(n % 10, p)
+                integer(n % 10)
             } else {
-                crate::particle::resolve_integer(n, p)
+                integer(n)
             }
         }
     }
 }
 
+/// The particle form after an amount as `style` writes it.
+pub fn particle_amount(n: i64, style: AmountStyle, p: Particle) -> &'static str {
+    amount_coda(n, style).pick(p)
+}
+
+/// A particle written together with the text that follows it up to the next placeholder, in
+/// its four spellings: `[undecided, after a vowel, after ㄹ, after another consonant]`
+/// (`["은(는) 비어 있습니다.", "는 비어 있습니다.", "은 비어 있습니다.", "은 비어 있습니다."]`).
+/// The generator decides the forms from the particle table; rendering only finds the value's
+/// final sound and writes one of them, in one `write_str`.
+pub type Forms = [&'static str; 4];
+
+/// The spelling of `forms` that fits a value ending in `coda` (`None`: the sound is unknown).
+#[inline]
+pub fn pick(forms: &Forms, coda: Option<Coda>) -> &'static str {
+    forms[match coda {
+        None => 0,
+        Some(Coda::Vowel) => 1,
+        Some(Coda::Rieul) => 2,
+        Some(Coda::Consonant) => 3,
+    }]
+}
+
 /// One piece of a message template, as the generated `Error::write_message` hands it to
 /// [`render`]: literal text, or the value of an argument (by index) written one way or
-/// another, or the particle that fits it.
+/// another, or the particle that fits it with the text after it.
 #[derive(Clone, Copy, Debug)]
 pub enum Piece {
     /// Literal text.
     Text(&'static str),
     /// A string argument.
     Str(usize),
-    /// The particle after a string argument; the writer's spelling when its sound is unknown.
-    StrParticle(usize, Particle, &'static str),
+    /// The particle after a string argument, and the text after it; the writer's spelling
+    /// when the value's sound is unknown.
+    StrParticle(usize, &'static Forms),
     /// An integer argument.
     Int(usize),
-    /// The particle after an integer argument.
-    IntParticle(usize, Particle),
+    /// The particle after an integer argument, and the text after it.
+    IntParticle(usize, &'static Forms),
     /// An amount argument.
     Amount(usize, AmountStyle),
-    /// The particle after an amount argument.
-    AmountParticle(usize, AmountStyle, Particle),
+    /// The particle after an amount argument, and the text after it.
+    AmountParticle(usize, AmountStyle, &'static Forms),
 }
 
 /// The value of a placeholder, for [`render`].
@@ -218,14 +243,6 @@ fn is_masked(args: &[Arg<'_>], i: usize) -> bool {
     matches!(args.get(i), Some(Arg::Masked))
 }
 
-/// The undecided spelling of `p` (`은(는)`), for a particle after a value nobody may see.
-fn undecided(p: Particle) -> &'static str {
-    Particle::SPELLINGS
-        .iter()
-        .find(|(_, q)| *q == p)
-        .map_or("", |(s, _)| s)
-}
-
 /// Writes a message from its pieces and its arguments, without allocating: the way
 /// `fmt::Arguments` works, with staff text kept out of format strings and particles chosen
 /// from the values. Data rather than code per message keeps the generated crate small and
@@ -238,19 +255,26 @@ pub fn render(w: &mut dyn fmt::Write, args: &[Arg<'_>], pieces: &[Piece]) -> fmt
             Piece::Str(i) | Piece::Int(i) | Piece::Amount(i, _) if is_masked(args, i) => {
                 w.write_str(MASK)?;
             }
-            Piece::StrParticle(i, _, written) if is_masked(args, i) => w.write_str(written)?,
-            Piece::IntParticle(i, p) | Piece::AmountParticle(i, _, p) if is_masked(args, i) => {
-                w.write_str(undecided(p))?;
+            Piece::StrParticle(i, forms)
+            | Piece::IntParticle(i, forms)
+            | Piece::AmountParticle(i, _, forms)
+                if is_masked(args, i) =>
+            {
+                w.write_str(pick(forms, None))?;
             }
             Piece::Str(i) => w.write_str(str_arg(args, i))?,
-            Piece::StrParticle(i, p, undecided) => {
-                w.write_str(particle(str_arg(args, i), p, undecided))?;
+            Piece::StrParticle(i, forms) => {
+                w.write_str(pick(forms, crate::particle::final_sound(str_arg(args, i))))?;
             }
             Piece::Int(i) => write_integer(w, int_arg(args, i))?,
-            Piece::IntParticle(i, p) => w.write_str(particle_integer(int_arg(args, i), p))?,
+            Piece::IntParticle(i, forms) => {
+                let coda = crate::particle::integer_final_sound(int_arg(args, i).unsigned_abs());
+                w.write_str(pick(forms, Some(coda)))?;
+            }
             Piece::Amount(i, style) => write_amount(w, int_arg(args, i), style)?,
-            Piece::AmountParticle(i, style, p) => {
-                w.write_str(particle_amount(int_arg(args, i), style, p))?;
+            Piece::AmountParticle(i, style, forms) => {
+                let coda = amount_coda(int_arg(args, i), style);
+                w.write_str(pick(forms, Some(coda)))?;
             }
         }
     }
@@ -511,5 +535,30 @@ mod tests {
     fn unknown_particle_sounds_keep_the_writers_spelling() {
         assert_eq!(particle("🙂", Particle::EunNeun, "는(은)"), "는(은)");
         assert_eq!(particle("결제 ID", Particle::EunNeun, "은(는)"), "는");
+    }
+
+    #[test]
+    fn render_picks_one_spelling_of_particle_and_text() {
+        const FORMS: Forms = ["은(는) 없음", "는 없음", "은 없음", "은 없음"];
+        const PIECES: &[Piece] = &[
+            Piece::Str(0),
+            Piece::StrParticle(0, &FORMS),
+            Piece::Text(", "),
+            Piece::Int(1),
+            Piece::IntParticle(1, &["(으)로", "로", "로", "으로"]),
+            Piece::Text(" / "),
+            Piece::Amount(1, AmountStyle::Korean),
+            Piece::AmountParticle(1, AmountStyle::Korean, &FORMS),
+        ];
+        let mut out = String::new();
+        for (value, n, expected) in [
+            ("카드", 10, "카드는 없음, 10으로 / 10원은 없음"),
+            ("🙂", 7, "🙂은(는) 없음, 7로 / 7원은 없음"),
+            ("서울", 2, "서울은 없음, 2로 / 2원은 없음"),
+        ] {
+            out.clear();
+            render(&mut out, &[Arg::Str(value), Arg::Int(n)], PIECES).unwrap();
+            assert_eq!(out, expected);
+        }
     }
 }

@@ -43,7 +43,9 @@ pub fn generate(catalog: &Catalog, opts: &RustOptions) -> String {
         // shows up as a compile error pointing at the generated code.
         Err(_) => return format!("{HEADER}\n{}", self::tokens(catalog, opts)),
     };
-    format!("{HEADER}\n{}", space_items(&prettyplease::unparse(&file)))
+    let printed = prettyplease::unparse(&file);
+    drop(file);
+    format!("{HEADER}\n{}", space_items(&expand_docs(&printed)))
 }
 
 /// Puts a blank line between items, which prettyplease packs together, so the file reads like
@@ -202,18 +204,54 @@ fn list_item(head: &str, text: &str) -> String {
     format!("- {head}{}", text.replace('\n', "\n  "))
 }
 
-/// `#[doc = "..."]` lines for a Markdown paragraph we write ourselves.
+/// The rustdoc of a Markdown paragraph we write ourselves (escaped staff text, our own words).
+///
+/// Per-code docs are a third of a large catalog, and building, parsing and printing one
+/// `#[doc]` attribute per line dominated generation time. So the lines travel as one
+/// attribute, `DOC_MARK` then the lines separated by `DOC_MARK`, which prettyplease prints as
+/// a single `///` line; [`expand_docs`] then writes each line exactly as prettyplease would
+/// have printed its own `#[doc = " line"]`. `DOC_MARK` (NUL) never occurs in escaped text:
+/// `doc_escape` and `code_span` replace it.
 fn doc_lines(lines: &[String]) -> TokenStream {
-    let mut out = TokenStream::new();
+    if lines.is_empty() {
+        return TokenStream::new();
+    }
+    let mut joined = String::new();
     for l in lines {
         for part in l.split('\n') {
-            let s = if part.is_empty() {
-                String::new()
-            } else {
-                format!(" {part}")
-            };
-            let s = lit(&s);
-            out.extend(quote!(#[doc = #s]));
+            joined.push(DOC_MARK);
+            if !part.is_empty() {
+                joined.push(' ');
+                joined.push_str(part);
+            }
+        }
+    }
+    let s = lit(&joined);
+    quote!(#[doc = #s])
+}
+
+/// Starts (and separates the lines of) a doc attribute written by [`doc_lines`].
+const DOC_MARK: char = '\0';
+
+/// Expands the `///` lines prettyplease printed for [`doc_lines`] into one `///` line per doc
+/// line, at the same indentation, each as prettyplease prints a doc attribute (`///`, then
+/// the text without trailing spaces).
+fn expand_docs(src: &str) -> String {
+    let marker = format!("///{DOC_MARK}");
+    let mut out = String::with_capacity(src.len() + src.len() / 2);
+    for line in src.split_inclusive('\n') {
+        let body = line.trim_start_matches(' ');
+        let Some(rest) = body.strip_prefix(&marker) else {
+            out.push_str(line);
+            continue;
+        };
+        let indent = &line[..line.len() - body.len()];
+        let rest = rest.strip_suffix('\n').unwrap_or(rest);
+        for part in rest.split(DOC_MARK) {
+            out.push_str(indent);
+            out.push_str("///");
+            out.push_str(part.trim_end_matches(' '));
+            out.push('\n');
         }
     }
     out
@@ -1187,7 +1225,8 @@ fn pieces_in(
 ) -> Vec<TokenStream> {
     let korean = tag == "ko" || tag.starts_with("ko-");
     let mut pieces = Vec::new();
-    for seg in &t.segments {
+    let mut segments = t.segments.iter().peekable();
+    while let Some(seg) = segments.next() {
         match seg {
             Segment::Text(t) => {
                 let t = lit(t);
@@ -1207,15 +1246,26 @@ fn pieces_in(
                     FieldType::Amount => quote!(#rt::Piece::Amount(#at, #style)),
                 });
                 if let Some(p) = particle {
-                    let kind = ident(p.kind.variant());
-                    let pk = quote!(#rt::Particle::#kind);
+                    // The particle's four spellings, each with the text after it, so that
+                    // rendering writes both at once.
+                    let after = match segments.next_if(|s| matches!(s, Segment::Text(_))) {
+                        Some(Segment::Text(t)) => t.as_str(),
+                        _ => "",
+                    };
+                    let forms = [
+                        p.spelling.as_str(),
+                        p.kind.after_vowel(),
+                        p.kind.after_rieul(),
+                        p.kind.after_consonant(),
+                    ]
+                    .map(|form| lit(&format!("{form}{after}")));
+                    let forms = quote!(&[#(#forms),*]);
                     pieces.push(match ty {
-                        FieldType::String => {
-                            let spelling = lit(&p.spelling);
-                            quote!(#rt::Piece::StrParticle(#at, #pk, #spelling))
+                        FieldType::String => quote!(#rt::Piece::StrParticle(#at, #forms)),
+                        FieldType::Integer => quote!(#rt::Piece::IntParticle(#at, #forms)),
+                        FieldType::Amount => {
+                            quote!(#rt::Piece::AmountParticle(#at, #style, #forms))
                         }
-                        FieldType::Integer => quote!(#rt::Piece::IntParticle(#at, #pk)),
-                        FieldType::Amount => quote!(#rt::Piece::AmountParticle(#at, #style, #pk)),
                     });
                 }
             }
@@ -1269,6 +1319,48 @@ mod tests {
             space_items(src),
             "pub const A: u8 = 1;\n\n/// doc\npub enum B {\n    X,\n    Y,\n}\n\nimpl B {\n    fn f() {\n        g();\n        h();\n    }\n}\n"
         );
+    }
+
+    #[test]
+    fn joined_docs_print_as_one_attribute_per_line_would() {
+        let lines: Vec<String> = vec![
+            "`A_B` — 결제 ID은(는) 비어 있습니다".into(),
+            String::new(),
+            "trailing spaces   ".into(),
+            "two\nlines, the second \"quoted\" \\ */ /* 🙂".into(),
+            doc_escape("[x](y) <b>  - item\n1. one\t\u{200F}"),
+            list_item("ko: ", "a\nb "),
+            "   ".into(),
+        ];
+        let per_line: Vec<TokenStream> = lines
+            .iter()
+            .flat_map(|l| l.split('\n').map(str::to_owned).collect::<Vec<_>>())
+            .map(|part| {
+                let s = lit(&if part.is_empty() {
+                    part
+                } else {
+                    format!(" {part}")
+                });
+                quote!(#[doc = #s])
+            })
+            .collect();
+        let joined = doc_lines(&lines);
+        let item = |docs: TokenStream| {
+            let file: syn::File = syn::parse2(quote! {
+                pub mod m {
+                    pub enum E {
+                        #docs
+                        A,
+                        B { x: u8 },
+                    }
+                }
+            })
+            .unwrap();
+            prettyplease::unparse(&file)
+        };
+        let expected = item(quote!(#(#per_line)*));
+        assert_eq!(expand_docs(&item(joined)), expected);
+        assert!(expected.contains("        /// trailing spaces\n"));
     }
 
     #[test]

@@ -360,7 +360,7 @@ pub struct RawError {
         feature = "schema",
         schemars(
             with = "RawTextSchema",
-            description = "사용자에게 보이는 메시지 (언어별, 필수). {이름}은 값이 들어갈 자리이고, {이름}은(는)처럼 조사를 붙일 수 있습니다. 글자 {와 }는 {{와 }}로 씁니다\n\nThe message users see, per locale (required). {name} is a placeholder, optionally followed by a Korean particle: {name}은(는). Write literal braces as {{ and }}."
+            description = "사용자에게 보이는 메시지 (언어별, 필수). {이름}은 값이 들어갈 자리이고, 바로 뒤에 조사를 붙일 수 있습니다: 은(는), 이(가), 을(를), 과(와), (으)로, 아(야), (이)나, (이)라, (이)랑, (이)고, (이)며, (이)면, (이)든, (이)다, (이)에요. 값의 마지막 소리로 형태를 고르고, 값 끝의 괄호는 건너뛰어 그 앞 말로 고릅니다. 글자 {와 }는 {{와 }}로 씁니다\n\nThe message users see, per locale (required). {name} is a placeholder, optionally followed by a Korean particle: 은(는), 이(가), 을(를), 과(와), (으)로, 아(야), (이)나, (이)라, (이)랑, (이)고, (이)며, (이)면, (이)든, (이)다, (이)에요. The form is picked from the value's last sound; a bracketed remark at the end of the value is skipped for the word before it. Write literal braces as {{ and }}."
         )
     )]
     pub message: Option<S<RawText>>,

@@ -265,8 +265,8 @@ pub const RULES: &[RuleInfo] = &[
         id: "E020",
         slug: "unknown-particle",
         severity: Severity::Error,
-        ko: "지원하지 않는 조사 표기 (7절의 9가지만 씁니다)",
-        en: "a particle form the renderer does not know (only the nine of section 7)",
+        ko: "지원하지 않는 조사 표기 (7절의 표에 있는 것만 씁니다)",
+        en: "a particle form the renderer does not know (only those in the table of section 7)",
     },
     RuleInfo {
         rule: Rule::BadCodeFormat,

@@ -8,46 +8,13 @@ use std::ops::Range;
 
 use crate::ident;
 
-/// A Korean particle whose form the renderer picks from the value before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ParticleKind {
-    /// 은/는
-    EunNeun,
-    /// 이/가
-    IGa,
-    /// 을/를
-    EulReul,
-    /// 과/와
-    GwaWa,
-    /// 으로/로
-    EuroRo,
-}
-
-impl ParticleKind {
-    /// The runtime's name of this particle (`payment_errors::particle::Particle::<name>`).
-    pub fn variant(self) -> &'static str {
-        match self {
-            ParticleKind::EunNeun => "EunNeun",
-            ParticleKind::IGa => "IGa",
-            ParticleKind::EulReul => "EulReul",
-            ParticleKind::GwaWa => "GwaWa",
-            ParticleKind::EuroRo => "EuroRo",
-        }
-    }
-}
+/// A Korean particle whose form the renderer picks from the value before it: the runtime's
+/// own type (`payment_errors::particle::Particle`), so the generator and the crate know the
+/// same particles, with the same spellings, from one table.
+pub use crate::particle::Particle as ParticleKind;
 
 /// The undecided spellings writers use, and the particle each stands for.
-pub const PARTICLE_SPELLINGS: &[(&str, ParticleKind)] = &[
-    ("은(는)", ParticleKind::EunNeun),
-    ("는(은)", ParticleKind::EunNeun),
-    ("이(가)", ParticleKind::IGa),
-    ("가(이)", ParticleKind::IGa),
-    ("을(를)", ParticleKind::EulReul),
-    ("를(을)", ParticleKind::EulReul),
-    ("과(와)", ParticleKind::GwaWa),
-    ("와(과)", ParticleKind::GwaWa),
-    ("(으)로", ParticleKind::EuroRo),
-];
+pub const PARTICLE_SPELLINGS: &[(&str, ParticleKind)] = ParticleKind::SPELLINGS;
 
 /// A particle as written after a placeholder.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -352,6 +319,22 @@ mod tests {
     }
 
     #[test]
+    fn compound_endings_keep_their_tail_as_text() {
+        for (src, spelling, tail) in [
+            ("{x}(이)라는 수단", "(이)라", "는 수단"),
+            ("{x}(이)든지 됩니다", "(이)든", "지 됩니다"),
+            ("{x}(으)로서 쓸 수 없습니다", "(으)로", "서 쓸 수 없습니다"),
+            ("{x}은(는)커녕", "은(는)", "커녕"),
+            ("{x}(이)에요.", "(이)에요", "."),
+            ("{x}아(야), 안녕", "아(야)", ", 안녕"),
+        ] {
+            let t = Template::parse(src).unwrap();
+            assert_eq!(t.segments[0], hole("x", "x", Some(spelling)), "{src}");
+            assert_eq!(t.segments[1], Segment::Text(tail.into()), "{src}");
+        }
+    }
+
+    #[test]
     fn a_decided_particle_is_just_text() {
         let t = Template::parse("{x}는 안 됩니다").unwrap();
         assert_eq!(t.segments[0], hole("x", "x", None));
@@ -360,7 +343,7 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported() {
-        let errs = Template::parse("a } b {} c {bank code} d {x}(이)나 e {").unwrap_err();
+        let errs = Template::parse("a } b {} c {bank code} d {x}(이)야 e {").unwrap_err();
         assert_eq!(
             errs,
             vec![
@@ -372,7 +355,7 @@ mod tests {
                 },
                 TemplateError::UnknownParticle {
                     at: 28..36,
-                    text: "(이)나".into()
+                    text: "(이)야".into()
                 },
                 TemplateError::Unclosed { at: 39..40 },
             ]
