@@ -7,7 +7,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 /// The language diagnostics (and other staff-facing output) are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -104,6 +104,17 @@ pub struct SourceFile {
     /// The whole text.
     pub text: String,
     line_starts: Vec<usize>,
+    /// Characters before each block of [`CHAR_BLOCK`] bytes, so that a column on a very long
+    /// line costs at most one block's count.
+    block_chars: Vec<usize>,
+}
+
+/// The block size of [`SourceFile`]'s character index.
+const CHAR_BLOCK: usize = 4096;
+
+/// Characters (UTF-8 lead bytes) in `bytes`.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl SourceFile {
@@ -113,23 +124,52 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let mut block_chars = vec![0];
+        for block in text.as_bytes().chunks(CHAR_BLOCK) {
+            let before = block_chars.last().copied().unwrap_or(0);
+            block_chars.push(before + count_chars(block));
+        }
         SourceFile {
             path: path.into(),
             text,
             line_starts,
+            block_chars,
         }
+    }
+
+    /// Characters before byte `offset` (at most the text's length).
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / CHAR_BLOCK;
+        self.block_chars[block] + count_chars(&self.text.as_bytes()[block * CHAR_BLOCK..offset])
+    }
+
+    /// 0-based index of the line that holds byte `offset`.
+    fn line_index(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Bytes of 0-based lines `first..=last`, line breaks included.
+    fn lines_bytes(&self, first: usize, last: usize) -> Range<usize> {
+        let start = self.line_starts[first];
+        let end = self
+            .line_starts
+            .get(last + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        start..end
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
+        let col = if self.text.is_char_boundary(offset) {
+            self.chars_before(offset) - self.chars_before(start)
+        } else {
+            offset - start
+        } + 1;
         (line + 1, col)
     }
 
@@ -255,7 +295,7 @@ pub fn sort(diags: &mut [Diagnostic], sources: &Sources) {
         let key = |d: &Diagnostic| {
             d.primary
                 .as_ref()
-                .map(|l| (sources.get(l.file).path.clone(), l.span.start))
+                .map(|l| (sources.get(l.file).path.as_str(), l.span.start))
         };
         key(a)
             .cmp(&key(b))
@@ -273,6 +313,15 @@ pub struct RenderOptions {
     pub color: bool,
 }
 
+/// How many diagnostics of one rule [`render_all`] shows per file; the rest are counted in a
+/// closing note. The JSON output lists them all.
+pub const MAX_PER_KIND: usize = 50;
+
+/// The most source text handed to the renderer for one place. A span reaching further is
+/// shown by its first line; a line longer than this by its location alone. Rendering a
+/// diagnostic therefore costs the same in a file of ten lines and in one of a million.
+const MAX_WINDOW: usize = 64 * 1024;
+
 fn clamp(span: &Range<usize>, text: &str) -> Range<usize> {
     let mut start = span.start.min(text.len());
     let mut end = span.end.clamp(start, text.len());
@@ -285,12 +334,81 @@ fn clamp(span: &Range<usize>, text: &str) -> Range<usize> {
     start..end
 }
 
-/// Renders one diagnostic rustc-style.
-pub fn render(d: &Diagnostic, sources: &Sources, opts: RenderOptions) -> String {
-    let lang = opts.lang;
-    let (level, help_level, note_level) = match lang {
+/// The source lines shown for some places of one file.
+struct Window {
+    file: FileId,
+    /// 0-based lines, inclusive.
+    first: usize,
+    last: usize,
+    /// (byte span in the file, primary?, label)
+    marks: Vec<(Range<usize>, bool, Option<String>)>,
+}
+
+impl Window {
+    /// The window for one place, or `None` when its line is too long to show.
+    fn of(loc: &Loc, sources: &Sources, primary: bool, label: Option<&str>) -> Option<Window> {
+        let f = sources.get(loc.file);
+        let mut span = clamp(&loc.span, &f.text);
+        let first = f.line_index(span.start);
+        let mut last = f.line_index(span.end);
+        if f.lines_bytes(first, last).len() > MAX_WINDOW {
+            last = first;
+            span.end = span.end.min(f.lines_bytes(first, first).end);
+        }
+        if f.lines_bytes(first, last).len() > MAX_WINDOW {
+            return None;
+        }
+        Some(Window {
+            file: loc.file,
+            first,
+            last,
+            marks: vec![(span, primary, label.map(str::to_owned))],
+        })
+    }
+
+    /// Takes `other` in when both are of one file and together stay small.
+    fn merge(&mut self, other: Window, sources: &Sources) -> Result<(), Window> {
+        let (first, last) = (self.first.min(other.first), self.last.max(other.last));
+        let f = sources.get(self.file);
+        if other.file != self.file || f.lines_bytes(first, last).len() > MAX_WINDOW {
+            return Err(other);
+        }
+        (self.first, self.last) = (first, last);
+        self.marks.extend(other.marks);
+        Ok(())
+    }
+
+    fn snippet<'a>(&'a self, sources: &'a Sources) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+        let f = sources.get(self.file);
+        let bytes = f.lines_bytes(self.first, self.last);
+        let mut snippet = Snippet::source(&f.text[bytes.clone()])
+            .line_start(self.first + 1)
+            .path(f.path.as_str());
+        for (span, primary, label) in &self.marks {
+            let kind = if *primary {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
+            let rel = span.start - bytes.start..span.end.min(bytes.end) - bytes.start;
+            snippet = snippet.annotation(kind.span(rel).label(label.as_deref()));
+        }
+        snippet
+    }
+}
+
+/// `path:line:col` alone, for a place whose line is too long to show.
+fn origin<'a>(loc: &Loc, sources: &'a Sources) -> Origin<'a> {
+    let f = sources.get(loc.file);
+    let (line, col) = f.line_col(loc.span.start);
+    Origin::path(f.path.as_str()).line(line).char_column(col)
+}
+
+/// The levels of a diagnostic's title, help and notes, named in `lang`.
+fn levels(severity: Severity, lang: Lang) -> (Level<'static>, Level<'static>, Level<'static>) {
+    match lang {
         Lang::Ko => (
-            match d.severity {
+            match severity {
                 Severity::Error => Level::ERROR.with_name("오류"),
                 Severity::Warning => Level::WARNING.with_name("경고"),
             },
@@ -298,71 +416,150 @@ pub fn render(d: &Diagnostic, sources: &Sources, opts: RenderOptions) -> String 
             Level::NOTE.with_name("참고"),
         ),
         Lang::En => (
-            match d.severity {
+            match severity {
                 Severity::Error => Level::ERROR,
                 Severity::Warning => Level::WARNING,
             },
             Level::HELP,
             Level::NOTE,
         ),
-    };
+    }
+}
+
+/// Renders one diagnostic rustc-style. Only the lines around its places reach the renderer.
+pub fn render(d: &Diagnostic, sources: &Sources, opts: RenderOptions) -> String {
+    let lang = opts.lang;
+    let (level, help_level, note_level) = levels(d.severity, lang);
     let title = level.primary_title(d.title.get(lang)).id(d.rule.id());
-    let mut g = match &d.primary {
-        None => Group::with_title(title),
-        Some(loc) => {
-            let file = sources.get(loc.file);
-            let mut snippet = Snippet::source(file.text.as_str())
-                .path(file.path.as_str())
-                .annotation(
-                    AnnotationKind::Primary
-                        .span(clamp(&loc.span, &file.text))
-                        .label(d.label.as_ref().map(|l| l.get(lang))),
-                );
-            let mut elsewhere = Vec::new();
-            for (rel, label) in &d.related {
-                let ann = AnnotationKind::Context
-                    .span(clamp(&rel.span, &sources.get(rel.file).text))
-                    .label(label.get(lang));
-                if rel.file == loc.file {
-                    snippet = snippet.annotation(ann);
-                } else {
-                    elsewhere.push((rel.file, ann));
+    // The primary place's window takes in the related places of its file that fit.
+    let mut windows: Vec<Result<Window, &Loc>> = Vec::new();
+    if let Some(loc) = &d.primary {
+        let label = d.label.as_ref().map(|l| l.get(lang));
+        windows.push(Window::of(loc, sources, true, label).ok_or(loc));
+    }
+    for (rel, label) in &d.related {
+        let w = Window::of(rel, sources, false, Some(label.get(lang))).ok_or(rel);
+        match (windows.first_mut(), w) {
+            (Some(Ok(primary)), Ok(w)) => {
+                if let Err(w) = primary.merge(w, sources) {
+                    windows.push(Ok(w));
                 }
             }
-            let mut g = title.element(snippet);
-            for (file, ann) in elsewhere {
-                let f = sources.get(file);
-                g = g.element(
-                    Snippet::source(f.text.as_str())
-                        .path(f.path.as_str())
-                        .annotation(ann),
-                );
-            }
-            g
+            (_, w) => windows.push(w),
         }
-    };
+    }
+    let mut g = Group::with_title(title);
+    for w in &windows {
+        g = match w {
+            Ok(w) => g.element(w.snippet(sources)),
+            Err(loc) => g.element(origin(loc, sources)),
+        };
+    }
     for h in &d.help {
         g = g.element(help_level.clone().message(h.get(lang)));
     }
     for n in &d.notes {
         g = g.element(note_level.clone().message(n.get(lang)));
     }
-    let renderer = if opts.color {
+    renderer(opts).render(&[g])
+}
+
+fn renderer(opts: RenderOptions) -> Renderer {
+    if opts.color {
         Renderer::styled()
     } else {
         Renderer::plain()
-    };
-    renderer.render(&[g])
+    }
 }
 
-/// Renders every diagnostic, separated by blank lines.
+/// Renders every diagnostic, separated by blank lines, showing at most [`MAX_PER_KIND`] of
+/// one rule per file and saying how many more there were.
 pub fn render_all(diags: &[Diagnostic], sources: &Sources, opts: RenderOptions) -> String {
+    render_capped(diags, sources, opts, MAX_PER_KIND)
+}
+
+/// [`render_all`] with another cap (`usize::MAX`: none).
+pub fn render_capped(
+    diags: &[Diagnostic],
+    sources: &Sources,
+    opts: RenderOptions,
+    cap: usize,
+) -> String {
+    let (shown, left_out) = cap_per_kind(diags, cap);
     let mut out = String::new();
-    for d in diags {
+    for d in shown {
         out.push_str(&render(d, sources, opts));
         out.push_str("\n\n");
     }
+    for o in &left_out {
+        out.push_str(&render_left_out(o, sources, opts, cap));
+        out.push_str("\n\n");
+    }
     out
+}
+
+/// Diagnostics of one rule in one file that [`render_all`] did not show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The file (`None`: problems of the whole directory).
+    pub file: Option<FileId>,
+    /// The rule.
+    pub rule: Rule,
+    /// How many were not shown.
+    pub count: usize,
+}
+
+/// The diagnostics to show (at most `cap` per file and rule, in order) and what was left out,
+/// by file and rule.
+pub fn cap_per_kind(diags: &[Diagnostic], cap: usize) -> (Vec<&Diagnostic>, Vec<LeftOut>) {
+    let mut seen: std::collections::BTreeMap<(Option<FileId>, Rule), usize> = Default::default();
+    let mut shown = Vec::new();
+    for d in diags {
+        let n = seen.entry((d.primary.as_ref().map(|l| l.file), d.rule)).or_default();
+        *n += 1;
+        if *n <= cap {
+            shown.push(d);
+        }
+    }
+    let left_out = seen
+        .into_iter()
+        .filter(|&(_, n)| n > cap)
+        .map(|((file, rule), n)| LeftOut {
+            file,
+            rule,
+            count: n - cap,
+        })
+        .collect();
+    (shown, left_out)
+}
+
+/// `note: 12345 more E001 problems in error-spec/x.toml not shown …`
+fn render_left_out(o: &LeftOut, sources: &Sources, opts: RenderOptions, cap: usize) -> String {
+    let (_, _, note) = levels(Severity::Error, opts.lang);
+    let (id, slug) = (o.rule.id(), o.rule.slug());
+    let text = match (opts.lang, o.file) {
+        (Lang::Ko, Some(f)) => format!(
+            "{}의 {id}({slug}) 문제 {}개는 더 보여 주지 않았습니다. 같은 종류는 파일마다 처음 {cap}개만 보여 줍니다 (모두 보려면 --format json)",
+            sources.get(f).path,
+            o.count
+        ),
+        (Lang::Ko, None) => format!(
+            "{id}({slug}) 문제 {}개는 더 보여 주지 않았습니다. 같은 종류는 처음 {cap}개만 보여 줍니다 (모두 보려면 --format json)",
+            o.count
+        ),
+        (Lang::En, Some(f)) => format!(
+            "{} more {id} ({slug}) problem{} in {} not shown: the first {cap} of a kind per file are (--format json lists them all)",
+            o.count,
+            if o.count == 1 { "" } else { "s" },
+            sources.get(f).path
+        ),
+        (Lang::En, None) => format!(
+            "{} more {id} ({slug}) problem{} not shown: the first {cap} of a kind are (--format json lists them all)",
+            o.count,
+            if o.count == 1 { "" } else { "s" }
+        ),
+    };
+    renderer(opts).render(&[Group::with_title(note.primary_title(text))])
 }
 
 /// Counts of errors and warnings, for summaries.
