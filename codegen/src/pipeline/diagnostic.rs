@@ -588,43 +588,124 @@ impl fmt::Display for Counts {
     }
 }
 
-/// The closest of `candidates` to `word`, if close enough to be a likely typo.
+/// The longest word (in characters) "did you mean" looks for: nothing longer is a typo of a
+/// key or a code, and the edit distance of long words costs too much to try.
+pub const SUGGEST_MAX_CHARS: usize = 128;
+
+/// The most edit-distance cells one [`did_you_mean`] call computes. Beyond it (tens of
+/// thousands of candidates of about the word's length) the best found so far is the answer:
+/// thousands of unknown references never cost thousands of full scans.
+const SUGGEST_WORK: usize = 1 << 18;
+
+/// The closest of `candidates` to `word`, if close enough to be a likely typo: at most a
+/// third of the longer one's characters apart (at least one), case ignored; the first of
+/// equally close ones.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let lower = word.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
-        .filter(|&(d, c)| {
-            let len = c.chars().count().max(word.chars().count());
-            d <= (len / 3).max(1) && d < len
-        })
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
+    let word_chars = word.chars().count();
+    if word_chars > SUGGEST_MAX_CHARS {
+        return None;
+    }
+    let w: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let mut c: Vec<char> = Vec::new();
+    let mut best: Option<(usize, &str)> = None;
+    let mut work = 0;
+    for cand in candidates {
+        // A candidate so much longer or shorter than the word cannot be close: decided from
+        // its byte length when both are ASCII, before looking at its characters.
+        let ascii = cand.is_ascii() && word.is_ascii();
+        if ascii && cand.len().abs_diff(word.len()) > (cand.len().max(word.len()) / 3).max(1) {
+            continue;
+        }
+        let len = cand.chars().count().max(word_chars);
+        if len == 0 {
+            continue;
+        }
+        let mut bound = (len / 3).max(1).min(len.saturating_sub(1));
+        if let Some((d, _)) = best {
+            // Only a strictly closer one can replace the best.
+            match d.checked_sub(1) {
+                Some(b) => bound = bound.min(b),
+                None => break,
+            }
+        }
+        c.clear();
+        c.extend(cand.chars().flat_map(char::to_lowercase));
+        if c.len().abs_diff(w.len()) > bound {
+            continue;
+        }
+        work += (2 * bound + 1) * w.len().max(1);
+        if let Some(d) = distance_within(&w, &c, bound) {
+            best = Some((d, cand));
+        }
+        if work > SUGGEST_WORK {
+            break;
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// Levenshtein distance with adjacent transpositions, over chars.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev2 = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    distance_within(&a, &b, a.len().max(b.len())).unwrap_or(usize::MAX)
+}
+
+/// [`edit_distance`] when it is at most `max`, else `None`; costs about `len × (2·max + 1)`,
+/// never `len²`.
+pub fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    // A char is 1 to 4 bytes: lengths this far apart are more than `max` chars apart.
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if long.len() / 4 > short.len() + max {
+        return None;
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    distance_within(&a, &b, max)
+}
+
+/// The distance of `a` and `b` (Levenshtein with adjacent transpositions) when at most `max`:
+/// only the diagonal band of width `2·max + 1` is computed, and a row whose cells all exceed
+/// `max` ends the search.
+fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let inf = max + 1;
+    let width = b.len() + 1;
+    let mut prev2 = vec![inf; width];
+    let mut prev: Vec<usize> = (0..width).map(|j| j.min(inf)).collect();
+    let mut cur = vec![inf; width];
     for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(b.len());
+        // Only the band and one cell either side are ever read (see the loop's reads).
+        for v in &mut cur[lo - 1..=(hi + 1).min(b.len())] {
+            *v = inf;
+        }
+        if lo == 1 {
+            cur[0] = i.min(inf);
+        }
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                cur[j] = cur[j].min(prev2[j - 2] + 1);
+                v = v.min(prev2[j - 2] + 1);
             }
+            cur[j] = v.min(inf);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return None;
         }
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    Some(prev[b.len()]).filter(|&d| d <= max)
 }
 
 #[cfg(test)]
@@ -651,6 +732,40 @@ mod tests {
         assert_eq!(did_you_mean("Category", keys), Some("category"));
         assert_eq!(did_you_mean("zzz", keys), None);
         assert_eq!(did_you_mean("a", ["b"]), None);
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_the_full_one() {
+        let words = [
+            "", "a", "ab", "ba", "abc", "acb", "kitten", "sitting", "message", "mesage",
+            "NOT_FOUND_PAYMENT", "NOT_FUOND_PAYMNET", "EBP-C-0004", "EBP-C-0040", "결제", "결재",
+        ];
+        for a in words {
+            for b in words {
+                let full = edit_distance(a, b);
+                for max in 0..8 {
+                    let want = (full <= max).then_some(full);
+                    assert_eq!(edit_distance_within(a, b, max), want, "{a:?} {b:?} {max}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn did_you_mean_is_bounded_by_length_and_work() {
+        let long = "x".repeat(SUGGEST_MAX_CHARS + 1);
+        assert_eq!(did_you_mean(&long, [long.as_str()]), None);
+        assert_eq!(did_you_mean("", [""]), None);
+        // Many candidates: the first closest one still wins while the work lasts.
+        let many: Vec<String> = (0..20_000).map(|i| format!("CODE_{i:05}")).collect();
+        assert_eq!(
+            did_you_mean("CODE_0001x", many.iter().map(String::as_str)),
+            Some("CODE_00010")
+        );
+        assert_eq!(
+            edit_distance_within(&"a".repeat(1_000_000), "abc", 3),
+            None
+        );
     }
 
     #[test]
