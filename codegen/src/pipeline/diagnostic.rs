@@ -378,7 +378,10 @@ impl Window {
         Ok(())
     }
 
-    fn snippet<'a>(&'a self, sources: &'a Sources) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    fn snippet<'a>(
+        &'a self,
+        sources: &'a Sources,
+    ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
         let f = sources.get(self.file);
         let bytes = f.lines_bytes(self.first, self.last);
         let mut snippet = Snippet::source(&f.text[bytes.clone()])
@@ -515,7 +518,9 @@ pub fn cap_per_kind(diags: &[Diagnostic], cap: usize) -> (Vec<&Diagnostic>, Vec<
     let mut seen: std::collections::BTreeMap<(Option<FileId>, Rule), usize> = Default::default();
     let mut shown = Vec::new();
     for d in diags {
-        let n = seen.entry((d.primary.as_ref().map(|l| l.file), d.rule)).or_default();
+        let n = seen
+            .entry((d.primary.as_ref().map(|l| l.file), d.rule))
+            .or_default();
         *n += 1;
         if *n <= cap {
             shown.push(d);
@@ -737,8 +742,22 @@ mod tests {
     #[test]
     fn bounded_distance_agrees_with_the_full_one() {
         let words = [
-            "", "a", "ab", "ba", "abc", "acb", "kitten", "sitting", "message", "mesage",
-            "NOT_FOUND_PAYMENT", "NOT_FUOND_PAYMNET", "EBP-C-0004", "EBP-C-0040", "결제", "결재",
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "kitten",
+            "sitting",
+            "message",
+            "mesage",
+            "NOT_FOUND_PAYMENT",
+            "NOT_FUOND_PAYMNET",
+            "EBP-C-0004",
+            "EBP-C-0040",
+            "결제",
+            "결재",
         ];
         for a in words {
             for b in words {
@@ -762,10 +781,7 @@ mod tests {
             did_you_mean("CODE_0001x", many.iter().map(String::as_str)),
             Some("CODE_00010")
         );
-        assert_eq!(
-            edit_distance_within(&"a".repeat(1_000_000), "abc", 3),
-            None
-        );
+        assert_eq!(edit_distance_within(&"a".repeat(1_000_000), "abc", 3), None);
     }
 
     #[test]

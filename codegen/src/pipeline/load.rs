@@ -265,7 +265,9 @@ impl FileProblem {
             ),
             FileProblem::LinkLoop => (
                 Msg::new(
-                    format!("`{name}`은(는) 자기 자신을 가리키는(순환하는) 심볼릭 링크라 읽을 수 없습니다"),
+                    format!(
+                        "`{name}`은(는) 자기 자신을 가리키는(순환하는) 심볼릭 링크라 읽을 수 없습니다"
+                    ),
                     format!("`{name}` is a symbolic link that loops back on itself"),
                 ),
                 Msg::new(
@@ -336,9 +338,8 @@ impl Loaded {
     /// has a file to point at).
     fn unreadable(&mut self, path: String, title: Msg, help: Msg) {
         let file = self.sources.add(path, String::new());
-        self.diagnostics.push(
-            Diagnostic::new(Rule::Unreadable, loc(file, 0..0), title).help(help),
-        );
+        self.diagnostics
+            .push(Diagnostic::new(Rule::Unreadable, loc(file, 0..0), title).help(help));
     }
 }
 
@@ -553,125 +554,128 @@ fn syntax_diagnostic(
     d
 }
 
+/// toml's parser messages (by prefix, first match wins): Korean wording, the fix in English
+/// and in Korean.
+const SYNTAX_HINTS: &[(&str, &str, &str, &str)] = &[
+    (
+        "duplicate",
+        "중복된 키",
+        "each key once",
+        "키는 한 번만 씁니다",
+    ),
+    (
+        "string values must be quoted",
+        "글에 따옴표가 없습니다",
+        "put text in quotes",
+        "글은 따옴표로 감쌉니다",
+    ),
+    (
+        "unclosed table",
+        "표 이름이 `]`로 닫히지 않았습니다",
+        "close the header with `]`, e.g. [errors.\"EBP-C-0001\"]",
+        "표 이름 끝에 `]`를 붙이세요. 예: [errors.\"EBP-C-0001\"]",
+    ),
+    (
+        "unclosed array",
+        "목록이 `]`로 닫히지 않았습니다",
+        "close the list with `]`",
+        "목록 끝에 `]`를 붙이세요. 예: [\"confirm\", \"cancel\"]",
+    ),
+    (
+        "unclosed inline table",
+        "`{ ... }` 표가 닫히지 않았습니다",
+        "close the inline table with `}` on the same line",
+        "같은 줄에서 `}`로 닫으세요",
+    ),
+    (
+        "missing value",
+        "`=` 뒤에 값이 없습니다",
+        "write a value after `=`; text goes in quotes: \"...\"",
+        "`=` 뒤에 값을 쓰세요. 글은 따옴표로 감쌉니다: \"...\"",
+    ),
+    (
+        "missing assignment",
+        "키 뒤에 `=`가 없습니다",
+        "write `key = value`",
+        "`키 = 값` 모양으로 쓰세요",
+    ),
+    (
+        "missing comma",
+        "항목 사이에 쉼표가 없습니다",
+        "separate items with `,`",
+        "항목 사이에 `,`를 넣으세요",
+    ),
+    (
+        "extra comma",
+        "쉼표가 남습니다",
+        "remove the extra `,`",
+        "남는 `,`를 지우세요",
+    ),
+    (
+        "invalid basic string",
+        "따옴표가 닫히지 않았거나 글 안에 잘못된 `\\`가 있습니다",
+        "close the quote on the same line; write `\\\\` for a backslash, or use \"\"\"...\"\"\" for several lines",
+        "같은 줄에서 따옴표를 닫으세요. `\\`는 `\\\\`로 쓰고, 여러 줄 글은 \"\"\"...\"\"\"로 감쌉니다",
+    ),
+    (
+        "invalid multi-line basic string",
+        "여러 줄 글(\"\"\")이 닫히지 않았습니다",
+        "close it with \"\"\"",
+        "\"\"\"로 닫으세요",
+    ),
+    (
+        "invalid literal string",
+        "작은따옴표 글이 닫히지 않았습니다",
+        "close the ' on the same line",
+        "같은 줄에서 '를 닫으세요",
+    ),
+    (
+        "invalid unquoted key",
+        "따옴표 없이 쓸 수 없는 키입니다",
+        "put the key in quotes: [errors.\"결제 실패\"]",
+        "한글, 공백, 마침표가 든 키는 따옴표로 감싸세요. 예: [errors.\"결제 실패\"]",
+    ),
+    (
+        "invalid key",
+        "잘못된 키입니다",
+        "put the key in quotes",
+        "키를 따옴표로 감싸세요",
+    ),
+    (
+        "unquoted keys cannot be empty",
+        "키가 비어 있습니다",
+        "write a key before `=`",
+        "`=` 앞에 키를 쓰세요",
+    ),
+    (
+        "missing escaped value",
+        "`\\` 뒤에 글자가 없습니다",
+        "write `\\\\` for a backslash",
+        "`\\`를 쓰려면 `\\\\`로 쓰세요",
+    ),
+    (
+        "invalid string",
+        "따옴표 없는 글입니다",
+        "put text in quotes: \"...\"",
+        "글은 따옴표로 감싸세요: \"...\"",
+    ),
+    (
+        "invalid",
+        "잘못된 값입니다",
+        "text goes in quotes, numbers without: status = 400, message.ko = \"...\"",
+        "글은 따옴표로 감싸고 숫자는 그대로 씁니다. 예: status = 400, message.ko = \"...\"",
+    ),
+    (
+        "unexpected",
+        "여기 올 수 없는 내용입니다",
+        "one `key = value` per line",
+        "한 줄에 `키 = 값` 하나씩 씁니다",
+    ),
+];
+
 /// Korean wording and a fix for toml's parser messages.
 fn syntax_hint(raw: &str) -> (String, String, String) {
-    let table: &[(&str, &str, &str, &str)] = &[
-        (
-            "duplicate",
-            "중복된 키",
-            "each key once",
-            "키는 한 번만 씁니다",
-        ),
-        (
-            "string values must be quoted",
-            "글에 따옴표가 없습니다",
-            "put text in quotes",
-            "글은 따옴표로 감쌉니다",
-        ),
-        (
-            "unclosed table",
-            "표 이름이 `]`로 닫히지 않았습니다",
-            "close the header with `]`, e.g. [errors.\"EBP-C-0001\"]",
-            "표 이름 끝에 `]`를 붙이세요. 예: [errors.\"EBP-C-0001\"]",
-        ),
-        (
-            "unclosed array",
-            "목록이 `]`로 닫히지 않았습니다",
-            "close the list with `]`",
-            "목록 끝에 `]`를 붙이세요. 예: [\"confirm\", \"cancel\"]",
-        ),
-        (
-            "unclosed inline table",
-            "`{ ... }` 표가 닫히지 않았습니다",
-            "close the inline table with `}` on the same line",
-            "같은 줄에서 `}`로 닫으세요",
-        ),
-        (
-            "missing value",
-            "`=` 뒤에 값이 없습니다",
-            "write a value after `=`; text goes in quotes: \"...\"",
-            "`=` 뒤에 값을 쓰세요. 글은 따옴표로 감쌉니다: \"...\"",
-        ),
-        (
-            "missing assignment",
-            "키 뒤에 `=`가 없습니다",
-            "write `key = value`",
-            "`키 = 값` 모양으로 쓰세요",
-        ),
-        (
-            "missing comma",
-            "항목 사이에 쉼표가 없습니다",
-            "separate items with `,`",
-            "항목 사이에 `,`를 넣으세요",
-        ),
-        (
-            "extra comma",
-            "쉼표가 남습니다",
-            "remove the extra `,`",
-            "남는 `,`를 지우세요",
-        ),
-        (
-            "invalid basic string",
-            "따옴표가 닫히지 않았거나 글 안에 잘못된 `\\`가 있습니다",
-            "close the quote on the same line; write `\\\\` for a backslash, or use \"\"\"...\"\"\" for several lines",
-            "같은 줄에서 따옴표를 닫으세요. `\\`는 `\\\\`로 쓰고, 여러 줄 글은 \"\"\"...\"\"\"로 감쌉니다",
-        ),
-        (
-            "invalid multi-line basic string",
-            "여러 줄 글(\"\"\")이 닫히지 않았습니다",
-            "close it with \"\"\"",
-            "\"\"\"로 닫으세요",
-        ),
-        (
-            "invalid literal string",
-            "작은따옴표 글이 닫히지 않았습니다",
-            "close the ' on the same line",
-            "같은 줄에서 '를 닫으세요",
-        ),
-        (
-            "invalid unquoted key",
-            "따옴표 없이 쓸 수 없는 키입니다",
-            "put the key in quotes: [errors.\"결제 실패\"]",
-            "한글, 공백, 마침표가 든 키는 따옴표로 감싸세요. 예: [errors.\"결제 실패\"]",
-        ),
-        (
-            "invalid key",
-            "잘못된 키입니다",
-            "put the key in quotes",
-            "키를 따옴표로 감싸세요",
-        ),
-        (
-            "unquoted keys cannot be empty",
-            "키가 비어 있습니다",
-            "write a key before `=`",
-            "`=` 앞에 키를 쓰세요",
-        ),
-        (
-            "missing escaped value",
-            "`\\` 뒤에 글자가 없습니다",
-            "write `\\\\` for a backslash",
-            "`\\`를 쓰려면 `\\\\`로 쓰세요",
-        ),
-        (
-            "invalid string",
-            "따옴표 없는 글입니다",
-            "put text in quotes: \"...\"",
-            "글은 따옴표로 감싸세요: \"...\"",
-        ),
-        (
-            "invalid",
-            "잘못된 값입니다",
-            "text goes in quotes, numbers without: status = 400, message.ko = \"...\"",
-            "글은 따옴표로 감싸고 숫자는 그대로 씁니다. 예: status = 400, message.ko = \"...\"",
-        ),
-        (
-            "unexpected",
-            "여기 올 수 없는 내용입니다",
-            "one `key = value` per line",
-            "한 줄에 `키 = 값` 하나씩 씁니다",
-        ),
-    ];
-    for (prefix, ko, en_help, ko_help) in table {
+    for (prefix, ko, en_help, ko_help) in SYNTAX_HINTS {
         if raw.starts_with(prefix) {
             return ((*ko).into(), (*en_help).into(), (*ko_help).into());
         }
@@ -732,7 +736,11 @@ impl DupIndex {
     /// Where the key duplicated at `dup` was first defined: its path and span. A repeated
     /// `[table]` points at the first header with its path; a repeated `key = value` at the
     /// nearest earlier line of the same table with the same key.
-    fn first_definition(&self, text: &str, dup: &Range<usize>) -> Option<(Vec<String>, Range<usize>)> {
+    fn first_definition(
+        &self,
+        text: &str,
+        dup: &Range<usize>,
+    ) -> Option<(Vec<String>, Range<usize>)> {
         let line_start = text[..dup.start.min(text.len())]
             .rfind('\n')
             .map_or(0, |i| i + 1);
@@ -919,6 +927,17 @@ fn entry<'de, T: Deserialize<'de>>(
                         // validator must not also call that one missing.
                         if let Some(meant) = misspelt(&e, &top) {
                             dropped.push(meant);
+                        }
+                        // Serde named the keys the entry accepts: every other top-level key
+                        // is reported now, in one pass, rather than one round (a copy of the
+                        // entry) each.
+                        if let Some(valid) = accepted_keys(&e, &top) {
+                            let unknown = Unknown {
+                                file,
+                                entry: key.get_ref(),
+                                valid: &valid,
+                            };
+                            unknown.strip(value.get_mut(), diags, &mut dropped);
                         }
                         dropped.push(top);
                     }
@@ -1202,6 +1221,49 @@ fn misspelt(e: &toml::de::Error, top: &str) -> Option<String> {
     }
     let valid: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
     did_you_mean(name, valid.iter().copied()).map(str::to_owned)
+}
+
+/// The keys an entry accepts, when `e` is serde's complaint about its unknown top-level key
+/// `top`.
+fn accepted_keys<'m>(e: &'m toml::de::Error, top: &str) -> Option<Vec<&'m str>> {
+    let rest = e.message().strip_prefix("unknown field `")?;
+    let (name, tail) = rest.split_once('`')?;
+    (name == top).then(|| tail.split('`').skip(1).step_by(2).collect())
+}
+
+/// The unknown top-level keys of an entry, reported and removed in one pass.
+struct Unknown<'a> {
+    file: FileId,
+    entry: &'a str,
+    valid: &'a [&'a str],
+}
+
+impl Unknown<'_> {
+    fn strip(
+        &self,
+        value: &mut DeValue<'_>,
+        diags: &mut Vec<Diagnostic>,
+        dropped: &mut Vec<String>,
+    ) {
+        let DeValue::Table(t) = value else {
+            return;
+        };
+        let unknown: Vec<_> = t
+            .keys()
+            .filter(|k| !self.valid.contains(&k.get_ref().as_ref()))
+            .cloned()
+            .collect();
+        for k in unknown {
+            let name = k.get_ref().to_string();
+            let spanned = Spanned::new(k.span(), name.clone());
+            diags.push(unknown_key(self.file, &spanned, self.valid, self.entry));
+            if let Some(meant) = did_you_mean(&name, self.valid.iter().copied()) {
+                dropped.push(meant.to_owned());
+            }
+            t.remove(&k);
+            dropped.push(name);
+        }
+    }
 }
 
 /// Turns serde's complaint about an entry into a diagnostic. `value` is the entry, to name
