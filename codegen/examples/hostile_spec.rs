@@ -20,6 +20,7 @@ pub const CASES: &[(&str, &str, i32)] = &[
         1,
     ),
     ("bad-keys", "one entry with SIZE unknown keys", 1),
+    ("bad-values", "one list of SIZE values of the wrong type", 1),
     ("deep", "arrays nested SIZE deep", 1),
     ("garbage", "SIZE×100 bytes of syntax garbage", 1),
     ("too-large", "a file over the size limit (SIZE ignored)", 1),
@@ -100,6 +101,11 @@ pub fn domain(case: &str, size: usize) -> Option<Vec<u8>> {
             for i in 0..size {
                 let _ = writeln!(d, "unknown_key_{i} = 1");
             }
+        }
+        "bad-values" => {
+            d.push_str(header);
+            let items: Vec<String> = (0..size).map(|i| i.to_string()).collect();
+            let _ = writeln!(d, "operations = [{}]", items.join(", "));
         }
         "deep" => {
             d.push_str(header);

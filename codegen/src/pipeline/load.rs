@@ -901,8 +901,9 @@ fn entry<'de, T: Deserialize<'de>>(
         return None;
     }
     let mut dropped = Vec::new();
-    // Each round either succeeds or removes one key; the loop ends.
-    loop {
+    // Each round either succeeds or removes one key; the loop ends. Each costs a copy of the
+    // entry, so an entry with more problems than any person writes stops early.
+    for _ in 0..MAX_ROUNDS {
         match T::deserialize(value.clone().into_deserializer()) {
             Ok(v) => {
                 return Some(Entry {
@@ -946,7 +947,25 @@ fn entry<'de, T: Deserialize<'de>>(
             }
         }
     }
+    diags.push(
+        Diagnostic::new(
+            Rule::WrongType,
+            loc(file, span),
+            Msg::new(
+                format!("`{}`에 문제가 너무 많아 ({MAX_ROUNDS}개가 넘습니다) 이 항목은 더 검사하지 않습니다", key.get_ref()),
+                format!("`{}` has too many problems (over {MAX_ROUNDS}); the rest of it is not checked", key.get_ref()),
+            ),
+        )
+        .help(Msg::new(
+            "위에 보인 문제부터 고치고 다시 검사하세요",
+            "fix the problems shown first, then check again",
+        )),
+    );
+    None
 }
+
+/// The most problems one entry is checked for (each costs a copy of the entry).
+const MAX_ROUNDS: usize = 256;
 
 /// Removes the table entry or array element that contains byte `pos`; returns the top-level
 /// key it was under.
