@@ -42,12 +42,18 @@ pub fn body(data: &[u8]) {
         return;
     };
     let _ = codegen::emit::rust::generate(catalog, &codegen::emit::rust::RustOptions::default());
-    for format in [codegen::docs::Format::Html, codegen::docs::Format::Markdown] {
-        let _ = codegen::docs::generate(catalog, &codegen::docs::Options { format, locale: 0 });
+    for format in [
+        codegen::emit::docs::Format::Html,
+        codegen::emit::docs::Format::Markdown,
+    ] {
+        let _ = codegen::emit::docs::generate(
+            catalog,
+            &codegen::emit::docs::Options { format, locale: 0 },
+        );
     }
     for d in &catalog.domains {
         for e in &d.errors {
-            let _ = codegen::explain::render(catalog, d, e, Lang::Ko);
+            let _ = codegen::emit::explain::render(catalog, d, e, Lang::Ko);
         }
     }
 }
