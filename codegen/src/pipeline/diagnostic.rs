@@ -165,10 +165,12 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let col = if self.text.is_char_boundary(offset) {
-            self.chars_before(offset) - self.chars_before(start)
-        } else {
+        let col = if !self.text.is_char_boundary(offset) {
             offset - start
+        } else if offset - start < CHAR_BLOCK {
+            count_chars(&self.text.as_bytes()[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
         } + 1;
         (line + 1, col)
     }
@@ -727,6 +729,11 @@ mod tests {
         assert_eq!(f.line_col(10_000), (4, 2));
         assert_eq!(f.line_text(2), "한글 = 1");
         assert_eq!(f.line_text(9), "");
+        // Columns on a line longer than a block of the character index.
+        let long = format!("x\n{}", "한".repeat(10_000));
+        let f = SourceFile::new("a.toml", long.as_str());
+        assert_eq!(f.line_col(2 + 3 * 9_999), (2, 10_000));
+        assert_eq!(f.line_col(2 + 3 * 1_500 + 1), (2, 3 * 1_500 + 2));
     }
 
     #[test]
