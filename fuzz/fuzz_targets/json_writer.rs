@@ -32,7 +32,7 @@ pub fn body(data: &[u8]) {
             7 => w.bool(b > 127),
             8 => w.int(i64::from(b) * -7_777_777),
             9 => w.str(&text),
-            10 => w.raw("0"),
+            10 => w.float(f64::from(b) / 7.0),
             _ => text.push(char::from_u32(u32::from(b) * 131).unwrap_or('\u{fffd}')),
         }
     }
