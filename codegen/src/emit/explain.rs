@@ -2,7 +2,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::diagnostic::{Lang, edit_distance};
+use crate::diagnostic::{Lang, SUGGEST_MAX_CHARS, edit_distance_within};
 use crate::emit::docs::example::response_body;
 use crate::emit::docs::markup::{markdown_to_terminal, wrap};
 use crate::emit::facts;
@@ -80,8 +80,10 @@ fn unknown_domain<'a>(catalog: &'a Catalog, id: &str) -> Lookup<'a> {
     let mut ids: Vec<(usize, &str)> = catalog
         .domains
         .iter()
-        .map(|d| (edit_distance(id, &d.id), d.id.as_str()))
-        .filter(|(dist, did)| *dist <= (did.len().max(id.len()) / 3).max(2))
+        .filter_map(|d| {
+            let bound = (d.id.len().max(id.len()) / 3).max(2);
+            Some((edit_distance_within(id, &d.id, bound)?, d.id.as_str()))
+        })
         .collect();
     ids.sort();
     Lookup::UnknownDomain(id.to_owned(), ids.into_iter().map(|(_, d)| d).collect())
@@ -101,22 +103,30 @@ fn closest<'a>(catalog: &'a Catalog, code: &str) -> Vec<(&'a str, &'a str)> {
             .collect()
     };
     let code_loose = loose(code);
+    let code_chars = code.chars().count();
+    let spell = code_chars <= SUGGEST_MAX_CHARS;
     let mut scored: Vec<(usize, &str, &str)> = catalog
         .domains
         .iter()
         .flat_map(|d| d.errors.iter().map(move |e| (d, e)))
-        .map(|(d, e)| {
+        .filter_map(|(d, e)| {
+            let bound = (e.code.chars().count().max(code_chars) / 3).max(2);
             let candidate = e.code.to_uppercase();
-            let mut dist = edit_distance(&upper, &candidate);
-            if code.chars().count() >= 3 && candidate.contains(&upper) {
+            // A spelling is compared only when the argument could be a code at all: an
+            // argument of a million characters costs one pass, not one per code.
+            let mut dist = if spell {
+                edit_distance_within(&upper, &candidate, bound).unwrap_or(usize::MAX)
+            } else {
+                usize::MAX
+            };
+            if code_chars >= 3 && candidate.contains(&upper) {
                 dist = dist.min(2);
             }
             if !code_loose.is_empty() && loose(&e.code) == code_loose {
                 dist = 0;
             }
-            (dist, d.id.as_str(), e.code.as_str())
+            (dist <= bound).then_some((dist, d.id.as_str(), e.code.as_str()))
         })
-        .filter(|(dist, _, c)| *dist <= (c.chars().count().max(code.chars().count()) / 3).max(2))
         .collect();
     scored.sort();
     let mut out: Vec<(&str, &str)> = scored.into_iter().take(5).map(|(_, d, c)| (d, c)).collect();

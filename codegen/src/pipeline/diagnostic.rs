@@ -7,7 +7,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 /// The language diagnostics (and other staff-facing output) are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -104,6 +104,17 @@ pub struct SourceFile {
     /// The whole text.
     pub text: String,
     line_starts: Vec<usize>,
+    /// Characters before each block of [`CHAR_BLOCK`] bytes, so that a column on a very long
+    /// line costs at most one block's count.
+    block_chars: Vec<usize>,
+}
+
+/// The block size of [`SourceFile`]'s character index.
+const CHAR_BLOCK: usize = 4096;
+
+/// Characters (UTF-8 lead bytes) in `bytes`.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl SourceFile {
@@ -113,23 +124,54 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let mut block_chars = vec![0];
+        for block in text.as_bytes().chunks(CHAR_BLOCK) {
+            let before = block_chars.last().copied().unwrap_or(0);
+            block_chars.push(before + count_chars(block));
+        }
         SourceFile {
             path: path.into(),
             text,
             line_starts,
+            block_chars,
         }
+    }
+
+    /// Characters before byte `offset` (at most the text's length).
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / CHAR_BLOCK;
+        self.block_chars[block] + count_chars(&self.text.as_bytes()[block * CHAR_BLOCK..offset])
+    }
+
+    /// 0-based index of the line that holds byte `offset`.
+    fn line_index(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Bytes of 0-based lines `first..=last`, line breaks included.
+    fn lines_bytes(&self, first: usize, last: usize) -> Range<usize> {
+        let start = self.line_starts[first];
+        let end = self
+            .line_starts
+            .get(last + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        start..end
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
+        let col = if !self.text.is_char_boundary(offset) {
+            offset - start
+        } else if offset - start < CHAR_BLOCK {
+            count_chars(&self.text.as_bytes()[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        } + 1;
         (line + 1, col)
     }
 
@@ -255,7 +297,7 @@ pub fn sort(diags: &mut [Diagnostic], sources: &Sources) {
         let key = |d: &Diagnostic| {
             d.primary
                 .as_ref()
-                .map(|l| (sources.get(l.file).path.clone(), l.span.start))
+                .map(|l| (sources.get(l.file).path.as_str(), l.span.start))
         };
         key(a)
             .cmp(&key(b))
@@ -273,6 +315,15 @@ pub struct RenderOptions {
     pub color: bool,
 }
 
+/// How many diagnostics of one rule [`render_all`] shows per file; the rest are counted in a
+/// closing note. The JSON output lists them all.
+pub const MAX_PER_KIND: usize = 50;
+
+/// The most source text handed to the renderer for one place. A span reaching further is
+/// shown by its first line; a line longer than this by its location alone. Rendering a
+/// diagnostic therefore costs the same in a file of ten lines and in one of a million.
+const MAX_WINDOW: usize = 64 * 1024;
+
 fn clamp(span: &Range<usize>, text: &str) -> Range<usize> {
     let mut start = span.start.min(text.len());
     let mut end = span.end.clamp(start, text.len());
@@ -285,12 +336,84 @@ fn clamp(span: &Range<usize>, text: &str) -> Range<usize> {
     start..end
 }
 
-/// Renders one diagnostic rustc-style.
-pub fn render(d: &Diagnostic, sources: &Sources, opts: RenderOptions) -> String {
-    let lang = opts.lang;
-    let (level, help_level, note_level) = match lang {
+/// The source lines shown for some places of one file.
+struct Window {
+    file: FileId,
+    /// 0-based lines, inclusive.
+    first: usize,
+    last: usize,
+    /// (byte span in the file, primary?, label)
+    marks: Vec<(Range<usize>, bool, Option<String>)>,
+}
+
+impl Window {
+    /// The window for one place, or `None` when its line is too long to show.
+    fn of(loc: &Loc, sources: &Sources, primary: bool, label: Option<&str>) -> Option<Window> {
+        let f = sources.get(loc.file);
+        let mut span = clamp(&loc.span, &f.text);
+        let first = f.line_index(span.start);
+        let mut last = f.line_index(span.end);
+        if f.lines_bytes(first, last).len() > MAX_WINDOW {
+            last = first;
+            span.end = span.end.min(f.lines_bytes(first, first).end);
+        }
+        if f.lines_bytes(first, last).len() > MAX_WINDOW {
+            return None;
+        }
+        Some(Window {
+            file: loc.file,
+            first,
+            last,
+            marks: vec![(span, primary, label.map(str::to_owned))],
+        })
+    }
+
+    /// Takes `other` in when both are of one file and together stay small.
+    fn merge(&mut self, other: Window, sources: &Sources) -> Result<(), Window> {
+        let (first, last) = (self.first.min(other.first), self.last.max(other.last));
+        let f = sources.get(self.file);
+        if other.file != self.file || f.lines_bytes(first, last).len() > MAX_WINDOW {
+            return Err(other);
+        }
+        (self.first, self.last) = (first, last);
+        self.marks.extend(other.marks);
+        Ok(())
+    }
+
+    fn snippet<'a>(
+        &'a self,
+        sources: &'a Sources,
+    ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+        let f = sources.get(self.file);
+        let bytes = f.lines_bytes(self.first, self.last);
+        let mut snippet = Snippet::source(&f.text[bytes.clone()])
+            .line_start(self.first + 1)
+            .path(f.path.as_str());
+        for (span, primary, label) in &self.marks {
+            let kind = if *primary {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
+            let rel = span.start - bytes.start..span.end.min(bytes.end) - bytes.start;
+            snippet = snippet.annotation(kind.span(rel).label(label.as_deref()));
+        }
+        snippet
+    }
+}
+
+/// `path:line:col` alone, for a place whose line is too long to show.
+fn origin<'a>(loc: &Loc, sources: &'a Sources) -> Origin<'a> {
+    let f = sources.get(loc.file);
+    let (line, col) = f.line_col(loc.span.start);
+    Origin::path(f.path.as_str()).line(line).char_column(col)
+}
+
+/// The levels of a diagnostic's title, help and notes, named in `lang`.
+fn levels(severity: Severity, lang: Lang) -> (Level<'static>, Level<'static>, Level<'static>) {
+    match lang {
         Lang::Ko => (
-            match d.severity {
+            match severity {
                 Severity::Error => Level::ERROR.with_name("오류"),
                 Severity::Warning => Level::WARNING.with_name("경고"),
             },
@@ -298,71 +421,152 @@ pub fn render(d: &Diagnostic, sources: &Sources, opts: RenderOptions) -> String 
             Level::NOTE.with_name("참고"),
         ),
         Lang::En => (
-            match d.severity {
+            match severity {
                 Severity::Error => Level::ERROR,
                 Severity::Warning => Level::WARNING,
             },
             Level::HELP,
             Level::NOTE,
         ),
-    };
+    }
+}
+
+/// Renders one diagnostic rustc-style. Only the lines around its places reach the renderer.
+pub fn render(d: &Diagnostic, sources: &Sources, opts: RenderOptions) -> String {
+    let lang = opts.lang;
+    let (level, help_level, note_level) = levels(d.severity, lang);
     let title = level.primary_title(d.title.get(lang)).id(d.rule.id());
-    let mut g = match &d.primary {
-        None => Group::with_title(title),
-        Some(loc) => {
-            let file = sources.get(loc.file);
-            let mut snippet = Snippet::source(file.text.as_str())
-                .path(file.path.as_str())
-                .annotation(
-                    AnnotationKind::Primary
-                        .span(clamp(&loc.span, &file.text))
-                        .label(d.label.as_ref().map(|l| l.get(lang))),
-                );
-            let mut elsewhere = Vec::new();
-            for (rel, label) in &d.related {
-                let ann = AnnotationKind::Context
-                    .span(clamp(&rel.span, &sources.get(rel.file).text))
-                    .label(label.get(lang));
-                if rel.file == loc.file {
-                    snippet = snippet.annotation(ann);
-                } else {
-                    elsewhere.push((rel.file, ann));
+    // The primary place's window takes in the related places of its file that fit.
+    let mut windows: Vec<Result<Window, &Loc>> = Vec::new();
+    if let Some(loc) = &d.primary {
+        let label = d.label.as_ref().map(|l| l.get(lang));
+        windows.push(Window::of(loc, sources, true, label).ok_or(loc));
+    }
+    for (rel, label) in &d.related {
+        let w = Window::of(rel, sources, false, Some(label.get(lang))).ok_or(rel);
+        match (windows.first_mut(), w) {
+            (Some(Ok(primary)), Ok(w)) => {
+                if let Err(w) = primary.merge(w, sources) {
+                    windows.push(Ok(w));
                 }
             }
-            let mut g = title.element(snippet);
-            for (file, ann) in elsewhere {
-                let f = sources.get(file);
-                g = g.element(
-                    Snippet::source(f.text.as_str())
-                        .path(f.path.as_str())
-                        .annotation(ann),
-                );
-            }
-            g
+            (_, w) => windows.push(w),
         }
-    };
+    }
+    let mut g = Group::with_title(title);
+    for w in &windows {
+        g = match w {
+            Ok(w) => g.element(w.snippet(sources)),
+            Err(loc) => g.element(origin(loc, sources)),
+        };
+    }
     for h in &d.help {
         g = g.element(help_level.clone().message(h.get(lang)));
     }
     for n in &d.notes {
         g = g.element(note_level.clone().message(n.get(lang)));
     }
-    let renderer = if opts.color {
+    renderer(opts).render(&[g])
+}
+
+fn renderer(opts: RenderOptions) -> Renderer {
+    if opts.color {
         Renderer::styled()
     } else {
         Renderer::plain()
-    };
-    renderer.render(&[g])
+    }
 }
 
-/// Renders every diagnostic, separated by blank lines.
+/// Renders every diagnostic, separated by blank lines, showing at most [`MAX_PER_KIND`] of
+/// one rule per file and saying how many more there were.
 pub fn render_all(diags: &[Diagnostic], sources: &Sources, opts: RenderOptions) -> String {
+    render_capped(diags, sources, opts, MAX_PER_KIND)
+}
+
+/// [`render_all`] with another cap (`usize::MAX`: none).
+pub fn render_capped(
+    diags: &[Diagnostic],
+    sources: &Sources,
+    opts: RenderOptions,
+    cap: usize,
+) -> String {
+    let (shown, left_out) = cap_per_kind(diags, cap);
     let mut out = String::new();
-    for d in diags {
+    for d in shown {
         out.push_str(&render(d, sources, opts));
         out.push_str("\n\n");
     }
+    for o in &left_out {
+        out.push_str(&render_left_out(o, sources, opts, cap));
+        out.push_str("\n\n");
+    }
     out
+}
+
+/// Diagnostics of one rule in one file that [`render_all`] did not show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The file (`None`: problems of the whole directory).
+    pub file: Option<FileId>,
+    /// The rule.
+    pub rule: Rule,
+    /// How many were not shown.
+    pub count: usize,
+}
+
+/// The diagnostics to show (at most `cap` per file and rule, in order) and what was left out,
+/// by file and rule.
+pub fn cap_per_kind(diags: &[Diagnostic], cap: usize) -> (Vec<&Diagnostic>, Vec<LeftOut>) {
+    let mut seen: std::collections::BTreeMap<(Option<FileId>, Rule), usize> = Default::default();
+    let mut shown = Vec::new();
+    for d in diags {
+        let n = seen
+            .entry((d.primary.as_ref().map(|l| l.file), d.rule))
+            .or_default();
+        *n += 1;
+        if *n <= cap {
+            shown.push(d);
+        }
+    }
+    let left_out = seen
+        .into_iter()
+        .filter(|&(_, n)| n > cap)
+        .map(|((file, rule), n)| LeftOut {
+            file,
+            rule,
+            count: n - cap,
+        })
+        .collect();
+    (shown, left_out)
+}
+
+/// `note: 12345 more E001 problems in error-spec/x.toml not shown …`
+fn render_left_out(o: &LeftOut, sources: &Sources, opts: RenderOptions, cap: usize) -> String {
+    let (_, _, note) = levels(Severity::Error, opts.lang);
+    let (id, slug) = (o.rule.id(), o.rule.slug());
+    let text = match (opts.lang, o.file) {
+        (Lang::Ko, Some(f)) => format!(
+            "{}의 {id}({slug}) 문제 {}개는 더 보여 주지 않았습니다. 같은 종류는 파일마다 처음 {cap}개만 보여 줍니다 (모두 보려면 --format json)",
+            sources.get(f).path,
+            o.count
+        ),
+        (Lang::Ko, None) => format!(
+            "{id}({slug}) 문제 {}개는 더 보여 주지 않았습니다. 같은 종류는 처음 {cap}개만 보여 줍니다 (모두 보려면 --format json)",
+            o.count
+        ),
+        (Lang::En, Some(f)) => format!(
+            "{} more {id} ({slug}) problem{} in {} not shown: the first {cap} of a kind per file are (--format json lists them all)",
+            o.count,
+            if o.count == 1 { "" } else { "s" },
+            sources.get(f).path
+        ),
+        (Lang::En, None) => format!(
+            "{} more {id} ({slug}) problem{} not shown: the first {cap} of a kind are (--format json lists them all)",
+            o.count,
+            if o.count == 1 { "" } else { "s" }
+        ),
+    };
+    renderer(opts).render(&[Group::with_title(note.primary_title(text))])
 }
 
 /// Counts of errors and warnings, for summaries.
@@ -391,43 +595,124 @@ impl fmt::Display for Counts {
     }
 }
 
-/// The closest of `candidates` to `word`, if close enough to be a likely typo.
+/// The longest word (in characters) "did you mean" looks for: nothing longer is a typo of a
+/// key or a code, and the edit distance of long words costs too much to try.
+pub const SUGGEST_MAX_CHARS: usize = 128;
+
+/// The most edit-distance cells one [`did_you_mean`] call computes. Beyond it (tens of
+/// thousands of candidates of about the word's length) the best found so far is the answer:
+/// thousands of unknown references never cost thousands of full scans.
+const SUGGEST_WORK: usize = 1 << 18;
+
+/// The closest of `candidates` to `word`, if close enough to be a likely typo: at most a
+/// third of the longer one's characters apart (at least one), case ignored; the first of
+/// equally close ones.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let lower = word.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
-        .filter(|&(d, c)| {
-            let len = c.chars().count().max(word.chars().count());
-            d <= (len / 3).max(1) && d < len
-        })
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
+    let word_chars = word.chars().count();
+    if word_chars > SUGGEST_MAX_CHARS {
+        return None;
+    }
+    let w: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let mut c: Vec<char> = Vec::new();
+    let mut best: Option<(usize, &str)> = None;
+    let mut work = 0;
+    for cand in candidates {
+        // A candidate so much longer or shorter than the word cannot be close: decided from
+        // its byte length when both are ASCII, before looking at its characters.
+        let ascii = cand.is_ascii() && word.is_ascii();
+        if ascii && cand.len().abs_diff(word.len()) > (cand.len().max(word.len()) / 3).max(1) {
+            continue;
+        }
+        let len = cand.chars().count().max(word_chars);
+        if len == 0 {
+            continue;
+        }
+        let mut bound = (len / 3).max(1).min(len.saturating_sub(1));
+        if let Some((d, _)) = best {
+            // Only a strictly closer one can replace the best.
+            match d.checked_sub(1) {
+                Some(b) => bound = bound.min(b),
+                None => break,
+            }
+        }
+        c.clear();
+        c.extend(cand.chars().flat_map(char::to_lowercase));
+        if c.len().abs_diff(w.len()) > bound {
+            continue;
+        }
+        work += (2 * bound + 1) * w.len().max(1);
+        if let Some(d) = distance_within(&w, &c, bound) {
+            best = Some((d, cand));
+        }
+        if work > SUGGEST_WORK {
+            break;
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// Levenshtein distance with adjacent transpositions, over chars.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev2 = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    distance_within(&a, &b, a.len().max(b.len())).unwrap_or(usize::MAX)
+}
+
+/// [`edit_distance`] when it is at most `max`, else `None`; costs about `len × (2·max + 1)`,
+/// never `len²`.
+pub fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    // A char is 1 to 4 bytes: lengths this far apart are more than `max` chars apart.
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if long.len() / 4 > short.len() + max {
+        return None;
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    distance_within(&a, &b, max)
+}
+
+/// The distance of `a` and `b` (Levenshtein with adjacent transpositions) when at most `max`:
+/// only the diagonal band of width `2·max + 1` is computed, and a row whose cells all exceed
+/// `max` ends the search.
+fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let inf = max + 1;
+    let width = b.len() + 1;
+    let mut prev2 = vec![inf; width];
+    let mut prev: Vec<usize> = (0..width).map(|j| j.min(inf)).collect();
+    let mut cur = vec![inf; width];
     for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(b.len());
+        // Only the band and one cell either side are ever read (see the loop's reads).
+        for v in &mut cur[lo - 1..=(hi + 1).min(b.len())] {
+            *v = inf;
+        }
+        if lo == 1 {
+            cur[0] = i.min(inf);
+        }
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                cur[j] = cur[j].min(prev2[j - 2] + 1);
+                v = v.min(prev2[j - 2] + 1);
             }
+            cur[j] = v.min(inf);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return None;
         }
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    Some(prev[b.len()]).filter(|&d| d <= max)
 }
 
 #[cfg(test)]
@@ -444,6 +729,11 @@ mod tests {
         assert_eq!(f.line_col(10_000), (4, 2));
         assert_eq!(f.line_text(2), "한글 = 1");
         assert_eq!(f.line_text(9), "");
+        // Columns on a line longer than a block of the character index.
+        let long = format!("x\n{}", "한".repeat(10_000));
+        let f = SourceFile::new("a.toml", long.as_str());
+        assert_eq!(f.line_col(2 + 3 * 9_999), (2, 10_000));
+        assert_eq!(f.line_col(2 + 3 * 1_500 + 1), (2, 3 * 1_500 + 2));
     }
 
     #[test]
@@ -454,6 +744,51 @@ mod tests {
         assert_eq!(did_you_mean("Category", keys), Some("category"));
         assert_eq!(did_you_mean("zzz", keys), None);
         assert_eq!(did_you_mean("a", ["b"]), None);
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_the_full_one() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "kitten",
+            "sitting",
+            "message",
+            "mesage",
+            "NOT_FOUND_PAYMENT",
+            "NOT_FUOND_PAYMNET",
+            "EBP-C-0004",
+            "EBP-C-0040",
+            "결제",
+            "결재",
+        ];
+        for a in words {
+            for b in words {
+                let full = edit_distance(a, b);
+                for max in 0..8 {
+                    let want = (full <= max).then_some(full);
+                    assert_eq!(edit_distance_within(a, b, max), want, "{a:?} {b:?} {max}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn did_you_mean_is_bounded_by_length_and_work() {
+        let long = "x".repeat(SUGGEST_MAX_CHARS + 1);
+        assert_eq!(did_you_mean(&long, [long.as_str()]), None);
+        assert_eq!(did_you_mean("", [""]), None);
+        // Many candidates: the first closest one still wins while the work lasts.
+        let many: Vec<String> = (0..20_000).map(|i| format!("CODE_{i:05}")).collect();
+        assert_eq!(
+            did_you_mean("CODE_0001x", many.iter().map(String::as_str)),
+            Some("CODE_00010")
+        );
+        assert_eq!(edit_distance_within(&"a".repeat(1_000_000), "abc", 3), None);
     }
 
     #[test]

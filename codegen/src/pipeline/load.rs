@@ -5,6 +5,7 @@
 //! serde rejects a key (unknown, or of the wrong type) the loader reports it, drops that key and
 //! tries again, so every bad key of an entry is reported in one run.
 
+use std::collections::HashMap;
 use std::io;
 use std::ops::Range;
 use std::path::Path;
@@ -149,30 +150,199 @@ pub fn io_reason(e: &io::Error, lang: Lang) -> String {
 /// The name of the catalog-wide file.
 pub const CATALOG_FILE: &str = "catalog.toml";
 
-/// Reads every `*.toml` file of `dir` (not recursively) and loads them.
+/// The largest spec file read, in bytes. The largest real provider catalogs we know hold
+/// about 500 codes, under 1 MiB even with an explanation for every code; 8 MiB leaves a wide
+/// margin for growth while keeping a file of garbage from taking gigabytes of memory (the
+/// TOML parser needs about a hundred times a file's size). error-spec/README.md says the same.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Why a `*.toml` entry of the spec directory could not be read.
+#[derive(Debug)]
+enum FileProblem {
+    /// Larger than [`MAX_FILE_BYTES`] (its size).
+    TooLarge(u64),
+    /// A directory named `*.toml`.
+    Directory,
+    /// A FIFO, a device, a socket.
+    NotRegular,
+    /// A symbolic link that points at itself, directly or not.
+    LinkLoop,
+    /// A symbolic link to nothing.
+    Dangling,
+    /// Any other I/O error (permission denied …).
+    Io(io::Error),
+}
+
+/// Reads every `*.toml` file of `dir` (not recursively) and loads them. A file that cannot be
+/// read is a diagnostic, never skipped in silence; only a directory that cannot be listed is
+/// an `Err`.
 pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
     let shown = dir.display().to_string();
-    let read = std::fs::read_dir(dir).map_err(|source| LoadError::Dir {
+    let dir_err = |source| LoadError::Dir {
         dir: shown.clone(),
         source,
-    })?;
+    };
     let mut files = Vec::new();
-    for entry in read {
-        let entry = entry.map_err(|source| LoadError::Dir {
-            dir: shown.clone(),
-            source,
-        })?;
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let bytes = std::fs::read(&path).map_err(|source| LoadError::File {
-                path: path.display().to_string(),
-                source,
-            })?;
-            files.push((name, bytes));
+    let mut unreadable = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(dir_err)? {
+        let path = entry.map_err(dir_err)?.path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        match read_spec_file(&path) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(problem) => unreadable.push((name, problem)),
         }
     }
-    Ok(load_files(&shown, files))
+    let mut loaded = load_files(&shown, files);
+    unreadable.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, problem) in unreadable {
+        let path = shown_path(&shown, &name);
+        let (title, help) = problem.describe(&name);
+        loaded.unreadable(path, title, help);
+    }
+    Ok(loaded)
+}
+
+/// The bytes of one spec file, reading at most [`MAX_FILE_BYTES`] and one more.
+fn read_spec_file(path: &Path) -> Result<Vec<u8>, FileProblem> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| link_problem(path, e))?;
+    if meta.is_dir() {
+        return Err(FileProblem::Directory);
+    }
+    if !meta.is_file() {
+        return Err(FileProblem::NotRegular);
+    }
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(FileProblem::TooLarge(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|e| link_problem(path, e))?;
+    Ok(bytes)
+}
+
+/// What an error opening `path` means, telling broken symbolic links apart.
+fn link_problem(path: &Path, e: io::Error) -> FileProblem {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    // ELOOP: 40 on Linux, 62 on the BSDs and macOS.
+    match (is_link, e.kind(), e.raw_os_error()) {
+        (true, io::ErrorKind::NotFound, _) => FileProblem::Dangling,
+        (true, _, Some(40 | 62)) => FileProblem::LinkLoop,
+        _ => FileProblem::Io(e),
+    }
+}
+
+impl FileProblem {
+    /// (what is wrong, how to fix it) for file `name`.
+    fn describe(&self, name: &str) -> (Msg, Msg) {
+        match self {
+            FileProblem::TooLarge(size) => too_large(*size),
+            FileProblem::Directory => (
+                Msg::new(
+                    format!("`{name}`은(는) 파일이 아니라 폴더입니다"),
+                    format!("`{name}` is a directory, not a file"),
+                ),
+                Msg::new(
+                    "폴더 이름이 .toml로 끝나지 않게 바꾸거나 스펙 폴더 밖으로 옮기세요",
+                    "rename the directory so that its name does not end in .toml, or move it out of the spec directory",
+                ),
+            ),
+            FileProblem::NotRegular => (
+                Msg::new(
+                    format!("`{name}`은(는) 보통 파일이 아닙니다 (장치, 파이프 등)"),
+                    format!("`{name}` is not a regular file (a device, a pipe …)"),
+                ),
+                Msg::new(
+                    "스펙 폴더에는 보통 TOML 파일만 둡니다",
+                    "keep only regular TOML files in the spec directory",
+                ),
+            ),
+            FileProblem::LinkLoop => (
+                Msg::new(
+                    format!(
+                        "`{name}`은(는) 자기 자신을 가리키는(순환하는) 심볼릭 링크라 읽을 수 없습니다"
+                    ),
+                    format!("`{name}` is a symbolic link that loops back on itself"),
+                ),
+                Msg::new(
+                    "링크가 실제 파일을 가리키게 고치거나, 링크를 지우고 파일을 두세요",
+                    "point the link at a real file, or replace it with the file",
+                ),
+            ),
+            FileProblem::Dangling => (
+                Msg::new(
+                    format!("`{name}`은(는) 없는 파일을 가리키는 심볼릭 링크입니다"),
+                    format!("`{name}` is a symbolic link to a file that does not exist"),
+                ),
+                Msg::new(
+                    "링크가 실제 파일을 가리키게 고치거나 링크를 지우세요",
+                    "point the link at a real file, or delete it",
+                ),
+            ),
+            FileProblem::Io(e) if e.kind() == io::ErrorKind::PermissionDenied => (
+                Msg::new(
+                    format!("`{name}`을(를) 읽을 권한이 없습니다"),
+                    format!("permission denied reading `{name}`"),
+                ),
+                Msg::new(
+                    format!("읽기 권한을 주세요 (예: chmod a+r {name})"),
+                    format!("make it readable (chmod a+r {name})"),
+                ),
+            ),
+            FileProblem::Io(e) => (
+                Msg::new(
+                    format!("`{name}`을(를) 읽을 수 없습니다: {e}"),
+                    format!("cannot read `{name}`: {e}"),
+                ),
+                Msg::new(
+                    "파일이 있는지, 읽을 수 있는지 확인하세요",
+                    "check that the file exists and can be read",
+                ),
+            ),
+        }
+    }
+}
+
+/// The diagnostic of a file over [`MAX_FILE_BYTES`].
+fn too_large(size: u64) -> (Msg, Msg) {
+    let mib = MAX_FILE_BYTES / (1024 * 1024);
+    (
+        Msg::new(
+            format!("파일이 너무 큽니다: {size}바이트 (파일 하나는 {mib} MiB까지)"),
+            format!("the file is too large: {size} bytes (the limit is {mib} MiB per file)"),
+        ),
+        Msg::new(
+            "가장 큰 실제 카탈로그도 1 MiB가 안 됩니다. 실수로 붙여 넣은 내용이 없는지 확인하세요 (한도의 이유: error-spec/README.md)",
+            "the largest real catalogs are under 1 MiB: check that nothing was pasted by mistake (why the limit: error-spec/README.md)",
+        ),
+    )
+}
+
+/// `dir/name` as shown to people (`name` alone for the current directory).
+fn shown_path(dir: &str, name: &str) -> String {
+    if dir.is_empty() || dir == "." {
+        name.to_owned()
+    } else {
+        format!("{}/{name}", dir.trim_end_matches('/'))
+    }
+}
+
+impl Loaded {
+    /// Reports a file that could not be read (it gets an empty text, so that the diagnostic
+    /// has a file to point at).
+    fn unreadable(&mut self, path: String, title: Msg, help: Msg) {
+        let file = self.sources.add(path, String::new());
+        self.diagnostics
+            .push(Diagnostic::new(Rule::Unreadable, loc(file, 0..0), title).help(help));
+    }
 }
 
 /// Loads files held in memory, given as (path, text) pairs: the language server's entry point,
@@ -198,36 +368,17 @@ pub fn load_files(dir: &str, mut files: Vec<(String, Vec<u8>)>) -> Loaded {
         dir: dir.to_owned(),
         ..Loaded::default()
     };
-    let prefix = if dir.is_empty() || dir == "." {
-        String::new()
-    } else {
-        format!("{}/", dir.trim_end_matches('/'))
-    };
     for (name, bytes) in files {
-        let path = format!("{prefix}{name}");
+        let path = shown_path(dir, &name);
+        if bytes.len() > MAX_FILE_BYTES {
+            let (title, help) = too_large(bytes.len() as u64);
+            out.unreadable(path, title, help);
+            continue;
+        }
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
-                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let at = e.utf8_error().valid_up_to();
-                let file = out.sources.add(path, lossy);
-                out.diagnostics.push(
-                    Diagnostic::new(
-                        Rule::Unreadable,
-                        Some(Loc {
-                            file,
-                            span: at..at + 1,
-                        }),
-                        Msg::new(
-                            "UTF-8로 읽을 수 없는 파일입니다",
-                            "the file is not UTF-8 text",
-                        ),
-                    )
-                    .help(Msg::new(
-                        "편집기에서 인코딩을 UTF-8로 바꿔 저장하세요",
-                        "save the file as UTF-8 in your editor",
-                    )),
-                );
+                not_utf8(&mut out, path, e);
                 continue;
             }
         };
@@ -251,28 +402,58 @@ pub fn load_files(dir: &str, mut files: Vec<(String, Vec<u8>)>) -> Loaded {
     out
 }
 
+/// Reports a file that is not UTF-8, at its first bad byte.
+fn not_utf8(out: &mut Loaded, path: String, e: std::string::FromUtf8Error) {
+    let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+    let at = e.utf8_error().valid_up_to();
+    let file = out.sources.add(path, lossy);
+    out.diagnostics.push(
+        Diagnostic::new(
+            Rule::Unreadable,
+            loc(file, at..at + 1),
+            Msg::new(
+                "UTF-8로 읽을 수 없는 파일입니다",
+                "the file is not UTF-8 text",
+            ),
+        )
+        .help(Msg::new(
+            "편집기에서 인코딩을 UTF-8로 바꿔 저장하세요",
+            "save the file as UTF-8 in your editor",
+        )),
+    );
+}
+
 /// Parses a file, reporting syntax errors. Returns the recovered table and the position of the
 /// first syntax error, after which unknown top-level keys are cascades of that error.
 fn parse<'i>(file: FileId, text: &'i str, diags: &mut Vec<Diagnostic>) -> (DeTable<'i>, usize) {
     let (table, errors) = DeTable::parse_recoverable(text);
     let table = table.into_inner();
     let mut first_error = usize::MAX;
+    let is_dup = |e: &toml::de::Error| e.message().trim().starts_with("duplicate key");
     // A table defined twice also repeats its keys; the table's diagnostic says it all.
-    let duplicated: Vec<Range<usize>> = errors
+    let mut duplicated: Vec<Range<usize>> = errors
         .iter()
-        .filter(|e| e.message().trim().starts_with("duplicate key"))
+        .filter(|e| is_dup(e))
         .filter_map(|e| table_body_after_header(text, e.span()?.start))
         .collect();
+    // Table bodies do not overlap: sorted, a binary search finds the one holding a position.
+    duplicated.sort_by_key(|r| (r.start, r.end));
+    duplicated.dedup();
+    let in_duplicated = |pos: usize| {
+        let i = duplicated.partition_point(|r| r.start <= pos);
+        i > 0 && duplicated[i - 1].contains(&pos)
+    };
+    let index = errors.iter().any(is_dup).then(|| DupIndex::new(text));
     for e in &errors {
         let start = e.span().map_or(0, |s| s.start);
-        if e.message().trim().starts_with("duplicate key") {
-            if duplicated.iter().any(|body| body.contains(&start)) {
+        if is_dup(e) {
+            if in_duplicated(start) {
                 continue;
             }
         } else {
             first_error = first_error.min(start);
         }
-        diags.push(syntax_diagnostic(file, text, e));
+        diags.push(syntax_diagnostic(file, text, e, index.as_ref()));
     }
     (table, first_error)
 }
@@ -300,12 +481,17 @@ fn loc(file: FileId, span: Range<usize>) -> Option<Loc> {
     Some(Loc { file, span })
 }
 
-fn syntax_diagnostic(file: FileId, text: &str, e: &toml::de::Error) -> Diagnostic {
+fn syntax_diagnostic(
+    file: FileId,
+    text: &str,
+    e: &toml::de::Error,
+    index: Option<&DupIndex>,
+) -> Diagnostic {
     let span = e.span().unwrap_or(0..0);
     let raw = e.message().trim().to_owned();
     if raw.starts_with("duplicate key") {
         let key = unquote(text.get(span.clone()).unwrap_or_default());
-        let first = first_definition(text, &span);
+        let first = index.and_then(|i| i.first_definition(text, &span));
         let is_code = first
             .as_ref()
             .is_some_and(|(path, _)| path.len() == 2 && path[0] == "errors");
@@ -370,125 +556,128 @@ fn syntax_diagnostic(file: FileId, text: &str, e: &toml::de::Error) -> Diagnosti
     d
 }
 
+/// toml's parser messages (by prefix, first match wins): Korean wording, the fix in English
+/// and in Korean.
+const SYNTAX_HINTS: &[(&str, &str, &str, &str)] = &[
+    (
+        "duplicate",
+        "중복된 키",
+        "each key once",
+        "키는 한 번만 씁니다",
+    ),
+    (
+        "string values must be quoted",
+        "글에 따옴표가 없습니다",
+        "put text in quotes",
+        "글은 따옴표로 감쌉니다",
+    ),
+    (
+        "unclosed table",
+        "표 이름이 `]`로 닫히지 않았습니다",
+        "close the header with `]`, e.g. [errors.\"EBP-C-0001\"]",
+        "표 이름 끝에 `]`를 붙이세요. 예: [errors.\"EBP-C-0001\"]",
+    ),
+    (
+        "unclosed array",
+        "목록이 `]`로 닫히지 않았습니다",
+        "close the list with `]`",
+        "목록 끝에 `]`를 붙이세요. 예: [\"confirm\", \"cancel\"]",
+    ),
+    (
+        "unclosed inline table",
+        "`{ ... }` 표가 닫히지 않았습니다",
+        "close the inline table with `}` on the same line",
+        "같은 줄에서 `}`로 닫으세요",
+    ),
+    (
+        "missing value",
+        "`=` 뒤에 값이 없습니다",
+        "write a value after `=`; text goes in quotes: \"...\"",
+        "`=` 뒤에 값을 쓰세요. 글은 따옴표로 감쌉니다: \"...\"",
+    ),
+    (
+        "missing assignment",
+        "키 뒤에 `=`가 없습니다",
+        "write `key = value`",
+        "`키 = 값` 모양으로 쓰세요",
+    ),
+    (
+        "missing comma",
+        "항목 사이에 쉼표가 없습니다",
+        "separate items with `,`",
+        "항목 사이에 `,`를 넣으세요",
+    ),
+    (
+        "extra comma",
+        "쉼표가 남습니다",
+        "remove the extra `,`",
+        "남는 `,`를 지우세요",
+    ),
+    (
+        "invalid basic string",
+        "따옴표가 닫히지 않았거나 글 안에 잘못된 `\\`가 있습니다",
+        "close the quote on the same line; write `\\\\` for a backslash, or use \"\"\"...\"\"\" for several lines",
+        "같은 줄에서 따옴표를 닫으세요. `\\`는 `\\\\`로 쓰고, 여러 줄 글은 \"\"\"...\"\"\"로 감쌉니다",
+    ),
+    (
+        "invalid multi-line basic string",
+        "여러 줄 글(\"\"\")이 닫히지 않았습니다",
+        "close it with \"\"\"",
+        "\"\"\"로 닫으세요",
+    ),
+    (
+        "invalid literal string",
+        "작은따옴표 글이 닫히지 않았습니다",
+        "close the ' on the same line",
+        "같은 줄에서 '를 닫으세요",
+    ),
+    (
+        "invalid unquoted key",
+        "따옴표 없이 쓸 수 없는 키입니다",
+        "put the key in quotes: [errors.\"결제 실패\"]",
+        "한글, 공백, 마침표가 든 키는 따옴표로 감싸세요. 예: [errors.\"결제 실패\"]",
+    ),
+    (
+        "invalid key",
+        "잘못된 키입니다",
+        "put the key in quotes",
+        "키를 따옴표로 감싸세요",
+    ),
+    (
+        "unquoted keys cannot be empty",
+        "키가 비어 있습니다",
+        "write a key before `=`",
+        "`=` 앞에 키를 쓰세요",
+    ),
+    (
+        "missing escaped value",
+        "`\\` 뒤에 글자가 없습니다",
+        "write `\\\\` for a backslash",
+        "`\\`를 쓰려면 `\\\\`로 쓰세요",
+    ),
+    (
+        "invalid string",
+        "따옴표 없는 글입니다",
+        "put text in quotes: \"...\"",
+        "글은 따옴표로 감싸세요: \"...\"",
+    ),
+    (
+        "invalid",
+        "잘못된 값입니다",
+        "text goes in quotes, numbers without: status = 400, message.ko = \"...\"",
+        "글은 따옴표로 감싸고 숫자는 그대로 씁니다. 예: status = 400, message.ko = \"...\"",
+    ),
+    (
+        "unexpected",
+        "여기 올 수 없는 내용입니다",
+        "one `key = value` per line",
+        "한 줄에 `키 = 값` 하나씩 씁니다",
+    ),
+];
+
 /// Korean wording and a fix for toml's parser messages.
 fn syntax_hint(raw: &str) -> (String, String, String) {
-    let table: &[(&str, &str, &str, &str)] = &[
-        (
-            "duplicate",
-            "중복된 키",
-            "each key once",
-            "키는 한 번만 씁니다",
-        ),
-        (
-            "string values must be quoted",
-            "글에 따옴표가 없습니다",
-            "put text in quotes",
-            "글은 따옴표로 감쌉니다",
-        ),
-        (
-            "unclosed table",
-            "표 이름이 `]`로 닫히지 않았습니다",
-            "close the header with `]`, e.g. [errors.\"EBP-C-0001\"]",
-            "표 이름 끝에 `]`를 붙이세요. 예: [errors.\"EBP-C-0001\"]",
-        ),
-        (
-            "unclosed array",
-            "목록이 `]`로 닫히지 않았습니다",
-            "close the list with `]`",
-            "목록 끝에 `]`를 붙이세요. 예: [\"confirm\", \"cancel\"]",
-        ),
-        (
-            "unclosed inline table",
-            "`{ ... }` 표가 닫히지 않았습니다",
-            "close the inline table with `}` on the same line",
-            "같은 줄에서 `}`로 닫으세요",
-        ),
-        (
-            "missing value",
-            "`=` 뒤에 값이 없습니다",
-            "write a value after `=`; text goes in quotes: \"...\"",
-            "`=` 뒤에 값을 쓰세요. 글은 따옴표로 감쌉니다: \"...\"",
-        ),
-        (
-            "missing assignment",
-            "키 뒤에 `=`가 없습니다",
-            "write `key = value`",
-            "`키 = 값` 모양으로 쓰세요",
-        ),
-        (
-            "missing comma",
-            "항목 사이에 쉼표가 없습니다",
-            "separate items with `,`",
-            "항목 사이에 `,`를 넣으세요",
-        ),
-        (
-            "extra comma",
-            "쉼표가 남습니다",
-            "remove the extra `,`",
-            "남는 `,`를 지우세요",
-        ),
-        (
-            "invalid basic string",
-            "따옴표가 닫히지 않았거나 글 안에 잘못된 `\\`가 있습니다",
-            "close the quote on the same line; write `\\\\` for a backslash, or use \"\"\"...\"\"\" for several lines",
-            "같은 줄에서 따옴표를 닫으세요. `\\`는 `\\\\`로 쓰고, 여러 줄 글은 \"\"\"...\"\"\"로 감쌉니다",
-        ),
-        (
-            "invalid multi-line basic string",
-            "여러 줄 글(\"\"\")이 닫히지 않았습니다",
-            "close it with \"\"\"",
-            "\"\"\"로 닫으세요",
-        ),
-        (
-            "invalid literal string",
-            "작은따옴표 글이 닫히지 않았습니다",
-            "close the ' on the same line",
-            "같은 줄에서 '를 닫으세요",
-        ),
-        (
-            "invalid unquoted key",
-            "따옴표 없이 쓸 수 없는 키입니다",
-            "put the key in quotes: [errors.\"결제 실패\"]",
-            "한글, 공백, 마침표가 든 키는 따옴표로 감싸세요. 예: [errors.\"결제 실패\"]",
-        ),
-        (
-            "invalid key",
-            "잘못된 키입니다",
-            "put the key in quotes",
-            "키를 따옴표로 감싸세요",
-        ),
-        (
-            "unquoted keys cannot be empty",
-            "키가 비어 있습니다",
-            "write a key before `=`",
-            "`=` 앞에 키를 쓰세요",
-        ),
-        (
-            "missing escaped value",
-            "`\\` 뒤에 글자가 없습니다",
-            "write `\\\\` for a backslash",
-            "`\\`를 쓰려면 `\\\\`로 쓰세요",
-        ),
-        (
-            "invalid string",
-            "따옴표 없는 글입니다",
-            "put text in quotes: \"...\"",
-            "글은 따옴표로 감싸세요: \"...\"",
-        ),
-        (
-            "invalid",
-            "잘못된 값입니다",
-            "text goes in quotes, numbers without: status = 400, message.ko = \"...\"",
-            "글은 따옴표로 감싸고 숫자는 그대로 씁니다. 예: status = 400, message.ko = \"...\"",
-        ),
-        (
-            "unexpected",
-            "여기 올 수 없는 내용입니다",
-            "one `key = value` per line",
-            "한 줄에 `키 = 값` 하나씩 씁니다",
-        ),
-    ];
-    for (prefix, ko, en_help, ko_help) in table {
+    for (prefix, ko, en_help, ko_help) in SYNTAX_HINTS {
         if raw.starts_with(prefix) {
             return ((*ko).into(), (*en_help).into(), (*ko_help).into());
         }
@@ -509,48 +698,64 @@ fn unquote(s: &str) -> String {
         .to_owned()
 }
 
-/// Where the key duplicated at `dup` was first defined: its path and span. Found in the text,
-/// because the recovered tree keeps only one of the two definitions.
-fn first_definition(text: &str, dup: &Range<usize>) -> Option<(Vec<String>, Range<usize>)> {
-    let line_start = text[..dup.start.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let line_end = text[line_start..]
-        .find('\n')
-        .map_or(text.len(), |i| line_start + i);
-    let line = &text[line_start..line_end];
-    if let Some(path) = header_path(line) {
-        // A repeated [table]: the earlier header with the same path.
-        let mut offset = 0;
-        for l in text[..line_start].split_inclusive('\n') {
-            if header_path(l).as_ref() == Some(&path) {
-                let lead = l.len() - l.trim_start().len();
-                return Some((path, offset + lead..offset + l.trim_end().len()));
-            }
-            offset += l.len();
-        }
-        return None;
-    }
-    // A repeated `key = value`: the earlier line in the same table with the same key.
-    let key = unquote(line.split('=').next()?);
-    let mut end = line_start;
-    for l in text[..line_start]
-        .split_inclusive('\n')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-    {
-        let start = end - l.len();
-        if header_path(l).is_some() {
-            break;
-        }
-        if l.contains('=') && unquote(l.split('=').next().unwrap_or_default()) == key {
+/// Where duplicated keys were first defined, found in the text (the recovered tree keeps only
+/// one of two definitions). Built in one pass over the file, so that a file with tens of
+/// thousands of duplicates is still read once, not once per duplicate.
+struct DupIndex {
+    /// Each `[table]` header path, at its first occurrence.
+    headers: HashMap<Vec<String>, Range<usize>>,
+    /// For the line starting at a byte: the nearest earlier line of the same table with the
+    /// same key.
+    previous_key: HashMap<usize, (String, Range<usize>)>,
+}
+
+impl DupIndex {
+    fn new(text: &str) -> DupIndex {
+        let mut headers = HashMap::new();
+        let mut previous_key = HashMap::new();
+        let mut last: HashMap<(usize, String), Range<usize>> = HashMap::new();
+        let (mut table, mut start) = (0, 0);
+        for l in text.split_inclusive('\n') {
             let lead = l.len() - l.trim_start().len();
-            return Some((vec![key.clone()], start + lead..start + l.trim_end().len()));
+            let span = start + lead..start + l.trim_end().len();
+            if let Some(path) = header_path(l) {
+                table += 1;
+                headers.entry(path).or_insert(span);
+            } else if l.contains('=') {
+                let key = unquote(l.split('=').next().unwrap_or_default());
+                if let Some(prev) = last.insert((table, key.clone()), span) {
+                    previous_key.insert(start, (key, prev));
+                }
+            }
+            start += l.len();
         }
-        end = start;
+        DupIndex {
+            headers,
+            previous_key,
+        }
     }
-    None
+
+    /// Where the key duplicated at `dup` was first defined: its path and span. A repeated
+    /// `[table]` points at the first header with its path; a repeated `key = value` at the
+    /// nearest earlier line of the same table with the same key.
+    fn first_definition(
+        &self,
+        text: &str,
+        dup: &Range<usize>,
+    ) -> Option<(Vec<String>, Range<usize>)> {
+        let line_start = text[..dup.start.min(text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        if let Some(path) = header_path(&text[line_start..line_end]) {
+            let first = self.headers.get(&path).filter(|s| s.start < line_start)?;
+            return Some((path, first.clone()));
+        }
+        let (key, prev) = self.previous_key.get(&line_start)?;
+        Some((vec![key.clone()], prev.clone()))
+    }
 }
 
 /// The key path of a `[table]` header line, unquoted.
@@ -700,8 +905,9 @@ fn entry<'de, T: Deserialize<'de>>(
         return None;
     }
     let mut dropped = Vec::new();
-    // Each round either succeeds or removes one key; the loop ends.
-    loop {
+    // Each round either succeeds or removes one key; the loop ends. Each costs a copy of the
+    // entry, so an entry with more problems than any person writes stops early.
+    for _ in 0..MAX_ROUNDS {
         match T::deserialize(value.clone().into_deserializer()) {
             Ok(v) => {
                 return Some(Entry {
@@ -727,6 +933,17 @@ fn entry<'de, T: Deserialize<'de>>(
                         if let Some(meant) = misspelt(&e, &top) {
                             dropped.push(meant);
                         }
+                        // Serde named the keys the entry accepts: every other top-level key
+                        // is reported now, in one pass, rather than one round (a copy of the
+                        // entry) each.
+                        if let Some(valid) = accepted_keys(&e, &top) {
+                            let unknown = Unknown {
+                                file,
+                                entry: key.get_ref(),
+                                valid: &valid,
+                            };
+                            unknown.strip(value.get_mut(), diags, &mut dropped);
+                        }
                         dropped.push(top);
                     }
                     None => return None,
@@ -734,7 +951,25 @@ fn entry<'de, T: Deserialize<'de>>(
             }
         }
     }
+    diags.push(
+        Diagnostic::new(
+            Rule::WrongType,
+            loc(file, span),
+            Msg::new(
+                format!("`{}`에 문제가 너무 많아 ({MAX_ROUNDS}개가 넘습니다) 이 항목은 더 검사하지 않습니다", key.get_ref()),
+                format!("`{}` has too many problems (over {MAX_ROUNDS}); the rest of it is not checked", key.get_ref()),
+            ),
+        )
+        .help(Msg::new(
+            "위에 보인 문제부터 고치고 다시 검사하세요",
+            "fix the problems shown first, then check again",
+        )),
+    );
+    None
 }
+
+/// The most problems one entry is checked for (each costs a copy of the entry).
+const MAX_ROUNDS: usize = 256;
 
 /// Removes the table entry or array element that contains byte `pos`; returns the top-level
 /// key it was under.
@@ -1009,6 +1244,49 @@ fn misspelt(e: &toml::de::Error, top: &str) -> Option<String> {
     }
     let valid: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
     did_you_mean(name, valid.iter().copied()).map(str::to_owned)
+}
+
+/// The keys an entry accepts, when `e` is serde's complaint about its unknown top-level key
+/// `top`.
+fn accepted_keys<'m>(e: &'m toml::de::Error, top: &str) -> Option<Vec<&'m str>> {
+    let rest = e.message().strip_prefix("unknown field `")?;
+    let (name, tail) = rest.split_once('`')?;
+    (name == top).then(|| tail.split('`').skip(1).step_by(2).collect())
+}
+
+/// The unknown top-level keys of an entry, reported and removed in one pass.
+struct Unknown<'a> {
+    file: FileId,
+    entry: &'a str,
+    valid: &'a [&'a str],
+}
+
+impl Unknown<'_> {
+    fn strip(
+        &self,
+        value: &mut DeValue<'_>,
+        diags: &mut Vec<Diagnostic>,
+        dropped: &mut Vec<String>,
+    ) {
+        let DeValue::Table(t) = value else {
+            return;
+        };
+        let unknown: Vec<_> = t
+            .keys()
+            .filter(|k| !self.valid.contains(&k.get_ref().as_ref()))
+            .cloned()
+            .collect();
+        for k in unknown {
+            let name = k.get_ref().to_string();
+            let spanned = Spanned::new(k.span(), name.clone());
+            diags.push(unknown_key(self.file, &spanned, self.valid, self.entry));
+            if let Some(meant) = did_you_mean(&name, self.valid.iter().copied()) {
+                dropped.push(meant.to_owned());
+            }
+            t.remove(&k);
+            dropped.push(name);
+        }
+    }
 }
 
 /// Turns serde's complaint about an entry into a diagnostic. `value` is the entry, to name

@@ -289,8 +289,8 @@ pub const RULES: &[RuleInfo] = &[
         id: "E023",
         slug: "unreadable",
         severity: Severity::Error,
-        ko: "UTF-8이 아닌 파일. 편집기에서 UTF-8로 저장하세요",
-        en: "a file that is not UTF-8; save it as UTF-8 in the editor",
+        ko: "읽을 수 없는 파일: UTF-8이 아님(편집기에서 UTF-8로 저장하세요), 8 MiB 초과, 폴더, 순환·끊어진 링크, 권한 없음 (8절)",
+        en: "a file that cannot be read: not UTF-8 (save it as UTF-8 in the editor), over 8 MiB, a directory, a looping or dangling link, no permission",
     },
     RuleInfo {
         rule: Rule::EmptyText,

@@ -158,10 +158,11 @@ impl Template {
 
     /// The fields this template fills, in order of first use, without repeats.
     pub fn fields(&self) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
         let mut out: Vec<&str> = Vec::new();
         for seg in &self.segments {
             if let Segment::Hole { field, .. } = seg
-                && !out.contains(&field.as_str())
+                && seen.insert(field.as_str())
             {
                 out.push(field);
             }

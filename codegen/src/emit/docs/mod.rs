@@ -70,10 +70,28 @@ pub fn generate(catalog: &Catalog, opts: &Options) -> Vec<(String, String)> {
 }
 
 /// The folder name of a code's page: the code, percent-encoded where it holds characters a
-/// path segment cannot (so `{domain}/{code}` is a folder even for odd codes).
+/// path segment cannot (so `{domain}/{code}` is a folder even for odd codes). A name longer
+/// than [`MAX_CODE_DIR`] bytes (file systems stop at 255) is cut and ends in `~` and a hash
+/// of the whole code, so that it stays short, stable and distinct.
 pub fn code_dir(code: &str) -> String {
-    percent_encode(code)
+    let full = percent_encode(code);
+    if full.len() <= MAX_CODE_DIR {
+        return full;
+    }
+    // Cut before a `%XX` escape rather than inside one.
+    let mut cut = MAX_CODE_DIR - 17;
+    while let Some(p) = full[..cut].rfind('%').filter(|&p| p + 3 > cut) {
+        cut = p;
+    }
+    // FNV-1a, 64 bits: stable across runs, platforms and versions.
+    let hash = code.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{}~{hash:016x}", &full[..cut])
 }
+
+/// The longest folder name of a code's page, in bytes.
+pub const MAX_CODE_DIR: usize = 120;
 
 /// The path of a code's page, relative to the site root.
 pub fn code_path(d: &Domain, e: &ErrorDef) -> String {
@@ -129,4 +147,28 @@ pub fn status_reason(status: u16) -> Option<&'static str> {
         511 => "Network Authentication Required",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_codes_get_short_stable_distinct_folders() {
+        assert_eq!(code_dir("EBP-C-0004"), "EBP-C-0004");
+        let a = "가".repeat(200);
+        let b = format!("{}나", "가".repeat(199));
+        let (da, db) = (code_dir(&a), code_dir(&b));
+        assert!(da.len() <= MAX_CODE_DIR && db.len() <= MAX_CODE_DIR, "{da}");
+        assert_ne!(da, db);
+        assert_eq!(da, code_dir(&a));
+        // Never cut inside an escape.
+        let tail = da.split('~').next().unwrap();
+        assert!(
+            tail.len() >= 3 && tail.rsplit('%').next().unwrap().len() == 2,
+            "{da}"
+        );
+        let ascii = "X".repeat(1000);
+        assert!(code_dir(&ascii).starts_with(&"X".repeat(100)));
+    }
 }
