@@ -65,6 +65,18 @@ pub fn openapi(catalog: &Catalog) -> String {
                 ),
             ]),
         ),
+        // A components library has no servers of its own; the relative root stands for those
+        // of the document that references it.
+        (
+            "servers",
+            Json::Array(vec![obj(vec![
+                ("url", "/".into()),
+                (
+                    "description",
+                    "The servers of the document that references these components.".into(),
+                ),
+            ])]),
+        ),
         ("paths", obj(vec![])),
         (
             "components",

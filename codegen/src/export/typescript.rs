@@ -377,7 +377,7 @@ export type Parsed<C extends string> =
   | { readonly known: false; readonly code: string };
 
 /** One domain (an API of ours, or a provider's codes). */
-export interface Domain<C extends string, P extends { readonly [K in C]: object }> {
+export interface Domain<C extends string, P> {
   /** The domain id. */
   readonly id: string;
   /** Codes we receive from a provider rather than send. */
@@ -401,7 +401,11 @@ export interface Domain<C extends string, P extends { readonly [K in C]: object 
    * Rust crate renders it. `locale` is matched like `Locale::from_str` (`ko-KR` is `ko`); the
    * default locale when absent or unknown.
    */
-  render<K extends C>(code: K, params: P[K], locale?: Locale | string): string;
+  render<K extends C>(
+    code: K,
+    params: K extends keyof P ? P[K] : never,
+    locale?: Locale | string,
+  ): string;
 }
 
 /**
