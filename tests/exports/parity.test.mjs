@@ -35,9 +35,9 @@ function unescapeRust(body) {
   });
 }
 
-/** The rows of the crate's own particle table (`CASES` in payment-errors/src/particle.rs). */
+/** The rows of the crate's own particle table (`CASES` in payment-errors-core/src/particle.rs). */
 function rustTable() {
-  const src = readFileSync(path.join(root, "payment-errors/src/particle.rs"), "utf8");
+  const src = readFileSync(path.join(root, "payment-errors-core/src/particle.rs"), "utf8");
   const start = src.indexOf("const CASES");
   assert.ok(start > 0, "no CASES table in particle.rs");
   const end = src.indexOf("\n    ];", start);

@@ -118,12 +118,12 @@ fn members(ms: &[Member]) -> Json {
             .map(|m| {
                 let value = match &m.value {
                     BodyValue::Source(s) => obj(vec![("source", s.name().into())]),
-                    BodyValue::Text(t) => obj(vec![("text", t.as_str().into())]),
+                    BodyValue::Text(t) => obj(vec![("text", t.as_ref().into())]),
                     BodyValue::Int(i) => obj(vec![("int", (*i).into())]),
                     BodyValue::Bool(b) => obj(vec![("bool", (*b).into())]),
                     BodyValue::Object(inner) => obj(vec![("object", members(inner))]),
                 };
-                obj(vec![("key", m.key.as_str().into()), ("value", value)])
+                obj(vec![("key", m.key.as_ref().into()), ("value", value)])
             })
             .collect(),
     )

@@ -218,11 +218,11 @@ fn object_schema(d: &Domain, members: &[Member]) -> Json {
     let required = members
         .iter()
         .filter(|m| !matches!(m.value, BodyValue::Source(Source::Data)))
-        .map(|m| m.key.as_str().into())
+        .map(|m| m.key.as_ref().into())
         .collect();
     let props = members
         .iter()
-        .map(|m| (m.key.clone(), member_schema(d, &m.value)))
+        .map(|m| (m.key.to_string(), member_schema(d, &m.value)))
         .collect();
     obj(vec![
         ("type", "object".into()),
@@ -236,7 +236,7 @@ fn member_schema(d: &Domain, v: &BodyValue) -> Json {
     match v {
         BodyValue::Text(t) => obj(vec![
             ("type", "string".into()),
-            ("const", t.as_str().into()),
+            ("const", t.as_ref().into()),
         ]),
         BodyValue::Int(i) => obj(vec![("type", "integer".into()), ("const", (*i).into())]),
         BodyValue::Bool(b) => obj(vec![("type", "boolean".into()), ("const", (*b).into())]),

@@ -1,4 +1,4 @@
-// Korean particles: a port of the crate's rules (payment-errors/src/particle.rs), which its
+// Korean particles: a port of the crate's rules (payment-errors-core/src/particle.rs), which its
 // documentation explains. The tables above (FORMS, SPELLINGS, WORDS) are emitted from the Rust
 // side; Node's test runner checks that both agree on every row of the Rust test table and on
 // every message of the spec (tests/exports/).

@@ -5,7 +5,7 @@
 //! codes we do not list usable (`parse` has an explicit unknown arm; nothing throws on them),
 //! status, category, retryable, the messages per locale, and `render(code, params, locale)`,
 //! which fills placeholders and resolves Korean particles exactly as the Rust crate does: the
-//! particle rules are a port of `payment-errors/src/particle.rs` (`particle.js`), and their
+//! particle rules are a port of `payment-errors-core/src/particle.rs` (`particle.js`), and their
 //! data tables (forms, spellings, the word dictionary) are written here from the Rust ones.
 
 use crate::json::{Json, Layout, Writer};
