@@ -54,6 +54,8 @@ export interface Domain<C extends string, P> {
  * known (the crate then keeps the spelling as written) or the spelling is not a particle.
  */
 export declare function resolveParticle(value: string, spelling: string): string | null;
+/** Every particle the renderer knows: its name and canonical undecided spelling. */
+export declare const PARTICLES: readonly { readonly name: string; readonly spelling: string }[];
 /** The form of a particle after the integer `n` read in Korean (`3이`, `10,000은`). */
 export declare function resolveIntegerParticle(n: number | bigint, spelling: string): string | null;
 

@@ -15,6 +15,14 @@ const FORMS = Object.freeze({
   "GwaWa": ["와", "과", "과"],
   "EuroRo": ["로", "로", "으로"],
 });
+/** Every particle: its name and canonical undecided spelling. */
+export const PARTICLES = Object.freeze([
+  Object.freeze({ name: "EunNeun", spelling: "은(는)" }),
+  Object.freeze({ name: "IGa", spelling: "이(가)" }),
+  Object.freeze({ name: "EulReul", spelling: "을(를)" }),
+  Object.freeze({ name: "GwaWa", spelling: "과(와)" }),
+  Object.freeze({ name: "EuroRo", spelling: "(으)로" }),
+]);
 // The undecided spellings writers use.
 const SPELLINGS = Object.freeze({
   "은(는)": "EunNeun",

@@ -85,15 +85,23 @@ pub fn module(catalog: &Catalog) -> String {
     for p in Particle::ALL {
         out.push_str(&format!(
             "  {}: [{}, {}, {}],\n",
-            s(particle_name(p)),
+            s(&particle_name(p)),
             s(p.after_vowel()),
             s(p.after_rieul()),
             s(p.after_consonant())
         ));
     }
-    out.push_str("});\n// The undecided spellings writers use.\nconst SPELLINGS = Object.freeze({\n");
+    out.push_str("});\n/** Every particle: its name and canonical undecided spelling. */\nexport const PARTICLES = Object.freeze([\n");
+    for p in Particle::ALL {
+        out.push_str(&format!(
+            "  Object.freeze({{ name: {}, spelling: {} }}),\n",
+            s(&particle_name(p)),
+            s(p.spelling())
+        ));
+    }
+    out.push_str("]);\n// The undecided spellings writers use.\nconst SPELLINGS = Object.freeze({\n");
     for (spelling, p) in Particle::SPELLINGS {
-        out.push_str(&format!("  {}: {},\n", s(spelling), s(particle_name(*p))));
+        out.push_str(&format!("  {}: {},\n", s(spelling), s(&particle_name(*p))));
     }
     out.push_str("});\n// Words and acronyms with the reading Korean developers use (null: two readings).\nconst WORDS = new Map([\n");
     for (word, c) in crate::particle::WORDS {
@@ -126,14 +134,9 @@ pub fn module(catalog: &Catalog) -> String {
     out
 }
 
-fn particle_name(p: Particle) -> &'static str {
-    match p {
-        Particle::EunNeun => "EunNeun",
-        Particle::IGa => "IGa",
-        Particle::EulReul => "EulReul",
-        Particle::GwaWa => "GwaWa",
-        Particle::EuroRo => "EuroRo",
-    }
+/// The particle's variant name (`EunNeun`), the key of its forms in the module.
+fn particle_name(p: Particle) -> String {
+    format!("{p:?}")
 }
 
 /// Text safe inside a `/** */` comment, on one line.
@@ -414,6 +417,8 @@ export interface Domain<C extends string, P> {
  * known (the crate then keeps the spelling as written) or the spelling is not a particle.
  */
 export declare function resolveParticle(value: string, spelling: string): string | null;
+/** Every particle the renderer knows: its name and canonical undecided spelling. */
+export declare const PARTICLES: readonly { readonly name: string; readonly spelling: string }[];
 /** The form of a particle after the integer `n` read in Korean (`3이`, `10,000은`). */
 export declare function resolveIntegerParticle(n: number | bigint, spelling: string): string | null;
 "#;
