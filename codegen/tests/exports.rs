@@ -76,7 +76,10 @@ fn export_writes_checks_and_rewrites_only_what_changed() {
     assert!(err.contains("cargo run --bin errspec -- export"), "{err}");
     let (code, stdout, _) = errspec(&["export", "--out", out_s, "--lang", "en"]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("5 files") && stdout.contains("5 changed"), "{stdout}");
+    assert!(
+        stdout.contains("5 files") && stdout.contains("5 changed"),
+        "{stdout}"
+    );
     let (code, stdout, _) = errspec(&["export", "--out", out_s, "--lang", "en"]);
     assert_eq!(code, 0);
     assert!(stdout.contains("0 changed"), "{stdout}");
@@ -133,7 +136,10 @@ fn openapi_has_a_response_per_status_and_an_example_per_code() {
     let doc = openapi::parse_ordered(&openapi::openapi(&cat));
     assert!(matches!(get(&doc, &["openapi"]), Json::Str(v) if v == "3.1.0"));
     for d in &cat.domains {
-        let code_enum = get(&doc, &["components", "schemas", &format!("{}.Code", d.id), "enum"]);
+        let code_enum = get(
+            &doc,
+            &["components", "schemas", &format!("{}.Code", d.id), "enum"],
+        );
         let Json::Array(codes) = code_enum else {
             panic!("enum")
         };

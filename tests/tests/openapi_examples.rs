@@ -55,9 +55,7 @@ fn openapi_examples_are_the_bodies_the_crate_sends() {
     for d in cat.domains.iter().filter(|d| !d.upstream) {
         for e in d.live_errors() {
             let (envelope, problem) = match d.id.as_str() {
-                "ebp" => runtime(ebp::Error::example(
-                    ebp::Code::from_code(&e.code).unwrap(),
-                )),
+                "ebp" => runtime(ebp::Error::example(ebp::Code::from_code(&e.code).unwrap())),
                 "cancel" => runtime(cancel::Error::example(
                     cancel::Code::from_code(&e.code).unwrap(),
                 )),

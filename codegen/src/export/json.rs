@@ -37,7 +37,12 @@ pub fn catalog_json(catalog: &Catalog) -> String {
 }
 
 fn obj(members: Vec<(&str, Json)>) -> Json {
-    Json::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+    Json::Object(
+        members
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    )
 }
 
 fn strs(items: &[String]) -> Json {
@@ -96,7 +101,10 @@ fn domain(catalog: &Catalog, d: &Domain) -> Json {
                             EnvelopeLocale::Fixed(i) => catalog.locales[i].as_str().into(),
                         },
                     ),
-                    ("indent", env.indent.map_or(Json::Null, |n| i64::from(n).into())),
+                    (
+                        "indent",
+                        env.indent.map_or(Json::Null, |n| i64::from(n).into()),
+                    ),
                     ("body", members(&env.body)),
                 ])
             }),
@@ -190,7 +198,9 @@ fn template(t: &Template, fs: &[Field]) -> Json {
                 } => obj(vec![
                     (
                         "param",
-                        param_name(fs, field).unwrap_or_else(|| field.clone()).into(),
+                        param_name(fs, field)
+                            .unwrap_or_else(|| field.clone())
+                            .into(),
                     ),
                     (
                         "particle",
@@ -268,6 +278,9 @@ fn error(catalog: &Catalog, d: &Domain, e: &ErrorDef) -> Json {
                 ])
             }),
         ),
-        ("docsUrl", opt_str(catalog.docs_link(&d.id, &e.code).as_deref())),
+        (
+            "docsUrl",
+            opt_str(catalog.docs_link(&d.id, &e.code).as_deref()),
+        ),
     ])
 }

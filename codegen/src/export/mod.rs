@@ -61,7 +61,10 @@ pub fn files(catalog: &Catalog, kinds: &[Kind]) -> Vec<(String, String)> {
             Kind::OpenApi => out.push(("openapi.json".into(), openapi::openapi(catalog))),
             Kind::TypeScript => {
                 out.push((typescript::JS_FILE.into(), typescript::module(catalog)));
-                out.push((typescript::DTS_FILE.into(), typescript::declarations(catalog)));
+                out.push((
+                    typescript::DTS_FILE.into(),
+                    typescript::declarations(catalog),
+                ));
             }
             Kind::Json => {
                 out.push(("catalog.json".into(), json::catalog_json(catalog)));
@@ -73,13 +76,7 @@ pub fn files(catalog: &Catalog, kinds: &[Kind]) -> Vec<(String, String)> {
 }
 
 /// `errspec export [KIND…] [--dir DIR] [--out DIR] [--check]`; returns the exit status.
-pub fn run(
-    kinds: &[String],
-    dir: Option<&str>,
-    out: Option<&str>,
-    check: bool,
-    lang: Lang,
-) -> i32 {
+pub fn run(kinds: &[String], dir: Option<&str>, out: Option<&str>, check: bool, lang: Lang) -> i32 {
     let mut chosen = Vec::new();
     for k in kinds {
         match Kind::parse(k) {

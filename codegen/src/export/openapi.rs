@@ -92,11 +92,19 @@ pub fn openapi(catalog: &Catalog) -> String {
 }
 
 fn obj(members: Vec<(&str, Json)>) -> Json {
-    Json::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+    Json::Object(
+        members
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    )
 }
 
 fn schema_ref(name: &str) -> Json {
-    obj(vec![("$ref", format!("#/components/schemas/{name}").into())])
+    obj(vec![(
+        "$ref",
+        format!("#/components/schemas/{name}").into(),
+    )])
 }
 
 fn types(names: &[&str]) -> Json {
@@ -110,7 +118,10 @@ fn code_schema(catalog: &Catalog, d: &Domain) -> Json {
     let live: Vec<_> = d.live_errors().collect();
     let codes = live.iter().map(|e| {
         let mut facts = vec![("status", i64::from(e.status).into())];
-        facts.push(("category", e.category.as_deref().map_or(Json::Null, Json::from)));
+        facts.push((
+            "category",
+            e.category.as_deref().map_or(Json::Null, Json::from),
+        ));
         facts.push(("retryable", e.retryable.into()));
         if let Some(dep) = &e.deprecated {
             facts.push((
@@ -255,7 +266,10 @@ fn source_schema(d: &Domain, s: Source) -> Json {
         ]),
         Source::Status => obj(vec![
             ("type", "integer".into()),
-            ("enum", Json::Array(statuses(d).into_iter().map(Json::from).collect())),
+            (
+                "enum",
+                Json::Array(statuses(d).into_iter().map(Json::from).collect()),
+            ),
         ]),
         Source::ErrorType => {
             let some = live().any(|e| e.error_type.is_some());
@@ -272,11 +286,17 @@ fn source_schema(d: &Domain, s: Source) -> Json {
         }
         Source::RequestId => obj(vec![
             ("type", types(&["string", "null"])),
-            ("description", "The request id, when the service gives one.".into()),
+            (
+                "description",
+                "The request id, when the service gives one.".into(),
+            ),
         ]),
         Source::Timestamp => obj(vec![
             ("type", types(&["string", "null"])),
-            ("description", "When, RFC 3339, when the service gives it.".into()),
+            (
+                "description",
+                "When, RFC 3339, when the service gives it.".into(),
+            ),
         ]),
         Source::Data => obj(vec![(
             "description",
@@ -309,10 +329,7 @@ fn details_schema(d: &Domain) -> Json {
     let item = |kind: &str| {
         obj(vec![
             ("type", "object".into()),
-            (
-                "required",
-                Json::Array(vec![kind.into(), "message".into()]),
-            ),
+            ("required", Json::Array(vec![kind.into(), "message".into()])),
             ("additionalProperties", false.into()),
             (
                 "properties",
@@ -356,7 +373,10 @@ fn problem_schema(catalog: &Catalog, d: &Domain) -> Json {
             "status",
             obj(vec![
                 ("type", "integer".into()),
-                ("enum", Json::Array(statuses(d).into_iter().map(Json::from).collect())),
+                (
+                    "enum",
+                    Json::Array(statuses(d).into_iter().map(Json::from).collect()),
+                ),
             ]),
         ),
         ("detail", string()),

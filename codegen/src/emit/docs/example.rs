@@ -31,9 +31,7 @@ pub fn example_message(catalog: &Catalog, error: &ErrorDef, locale: usize) -> St
                     .is_none()
                     .then(|| upstream_value(catalog, error, field))
                     .flatten();
-                let example = f
-                    .and_then(|f| f.example.as_deref())
-                    .or(upstream.as_deref());
+                let example = f.and_then(|f| f.example.as_deref()).or(upstream.as_deref());
                 let ty = f.map_or(FieldType::String, |f| f.ty);
                 let number = example.and_then(|x| x.trim().replace(',', "").parse::<i64>().ok());
                 let value = match (ty, example, number) {
