@@ -22,7 +22,7 @@ pub mod cmd;
 #[cfg(feature = "cli")]
 pub mod diff;
 #[cfg(feature = "cli")]
-pub mod export;
+pub mod exported;
 #[cfg(feature = "cli")]
 pub mod generated;
 #[cfg(feature = "cli")]

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::export::{Kind, files, openapi, stale};
+use codegen::emit::export::{Kind, files, openapi};
+use codegen::exported::stale;
 use codegen::json::Json;
 
 fn root() -> PathBuf {

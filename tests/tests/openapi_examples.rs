@@ -5,7 +5,7 @@
 //! Korean particles included (the document resolves them as the crate does).
 
 use codegen::emit::envelope::Example;
-use codegen::export::openapi::{openapi, parse_ordered};
+use codegen::emit::export::openapi::{openapi, parse_ordered};
 use codegen::json::{Json, Layout};
 use codegen::model::{Catalog, Domain};
 use payment_errors::serve::{Reply, ServeError};

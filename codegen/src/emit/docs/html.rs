@@ -147,7 +147,7 @@ pub fn site(catalog: &Catalog, opts: &Options) -> Vec<(String, String)> {
         ("index.html".to_owned(), index_page(&ctx)),
     ];
     // The exports (`errspec export`), so the published site carries and links them.
-    for (name, text) in crate::export::files(catalog, &crate::export::Kind::ALL) {
+    for (name, text) in crate::emit::export::files(catalog, &crate::emit::export::Kind::ALL) {
         files.push((format!("{EXPORTS_DIR}/{name}"), text));
     }
     for d in &catalog.domains {

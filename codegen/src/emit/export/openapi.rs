@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::docs::example::example_message;
+use crate::emit::docs::example::example_message;
 use crate::emit::envelope::{Example, envelope_body, problem_body};
 use crate::json::{Json, Layout};
 use crate::model::{BodyValue, Catalog, Domain, EnvelopeLocale, Member, Source};
@@ -504,7 +504,7 @@ fn domain_responses(catalog: &Catalog, d: &Domain) -> Vec<(String, Json)> {
     let mut out = Vec::new();
     for (status, list) in examples(catalog, d) {
         let codes: Vec<&str> = list.iter().map(|x| x.code.as_str()).collect();
-        let reason = crate::docs::status_reason(status).unwrap_or("Error");
+        let reason = crate::emit::docs::status_reason(status).unwrap_or("Error");
         let media = |schema: &str, body: &dyn Fn(&ExampleBodies) -> String| {
             let examples = list
                 .iter()
