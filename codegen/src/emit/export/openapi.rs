@@ -560,7 +560,8 @@ fn domain_responses(catalog: &Catalog, d: &Domain) -> Vec<(String, Json)> {
 
 /// JSON text (as the runtime's writer wrote it) as a [`Json`] value, members in order.
 pub fn parse_ordered(text: &str) -> Json {
-    serde_json::from_str::<Ordered>(text).map_or(Json::Raw(text.to_owned()), |o| o.0)
+    // The text is the writer's own JSON; were it not, the example shows it as a string.
+    serde_json::from_str::<Ordered>(text).map_or_else(|_| Json::Str(text.to_owned()), |o| o.0)
 }
 
 struct Ordered(Json);
