@@ -22,6 +22,8 @@ pub mod cmd;
 #[cfg(feature = "cli")]
 pub mod diff;
 #[cfg(feature = "cli")]
+pub mod exported;
+#[cfg(feature = "cli")]
 pub mod generated;
 #[cfg(feature = "cli")]
 pub mod lsp;

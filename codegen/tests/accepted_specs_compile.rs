@@ -148,7 +148,15 @@ fn spec(names: Vec<String>) -> impl Strategy<Value = Spec> {
     );
     let domain = (name, prop::collection::vec(error, 1..4));
     prop::collection::vec(domain, 1..3).prop_map(|ds| Spec {
+        // One file per domain id, as in a directory (`Copy` and `copy` are one file).
         domains: ds
+            .into_iter()
+            .fold(Vec::<(String, _)>::new(), |mut seen, (id, errors)| {
+                if !seen.iter().any(|(s, _)| snake(s) == snake(&id)) {
+                    seen.push((id, errors));
+                }
+                seen
+            })
             .into_iter()
             .map(|(id, errors)| {
                 let errors = errors

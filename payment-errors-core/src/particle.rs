@@ -965,7 +965,9 @@ const C: Option<Coda> = Some(Coda::Consonant);
 const EITHER: Option<Coda> = None;
 
 /// Words and acronyms with the reading Korean developers use, lowercase, sorted by bytes.
-const WORDS: &[(&str, Option<Coda>)] = &[
+/// (Public for the generator, which writes it into the TypeScript export; not an API.)
+#[doc(hidden)]
+pub const WORDS: &[(&str, Option<Coda>)] = &[
     ("account", V),          // 어카운트
     ("address", V),          // 어드레스
     ("admin", C),            // 어드민

@@ -9,6 +9,7 @@ mod check;
 mod diff;
 mod docs;
 mod explain;
+mod export;
 mod generate;
 mod lsp;
 mod new;

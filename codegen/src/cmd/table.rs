@@ -2,7 +2,7 @@
 //! unknown-option error come from it, so a command or an option is added in one place: its
 //! entry here (and, for a new command, its module under `cmd/`).
 
-use super::{Ctx, check, diff, docs, explain, generate, lsp, new, schema};
+use super::{Ctx, check, diff, docs, explain, export, generate, lsp, new, schema};
 
 /// An option (`--name` or `--name VALUE`).
 #[derive(Debug, Clone, Copy)]
@@ -229,6 +229,28 @@ pub const COMMANDS: &[Command] = &[
         en: "the language server editors start (over stdio)",
         options: &[],
         run: lsp::run,
+    },
+    Command {
+        name: "export",
+        args: "[KIND...]",
+        ko: "다른 언어와 도구용으로 내보냅니다: openapi, typescript, json (없으면 전부)",
+        en: "export for other languages and tools: openapi, typescript, json (all when none\nis named)",
+        options: &[
+            opt(
+                "out",
+                Some("DIR"),
+                "출력 폴더 (기본 exports)",
+                "where (default exports)",
+            ),
+            opt(
+                "check",
+                None,
+                "쓰지 않고, 스펙과 맞지 않으면 1로 끝납니다 (CI용)",
+                "do not write; exit 1 if a file is out of date (for CI)",
+            ),
+            opt("dir", Some("DIR"), "스펙 위치", "where the spec is"),
+        ],
+        run: export::run,
     },
     Command {
         name: "help",

@@ -12,6 +12,8 @@ pub mod docs;
 #[cfg(feature = "cli")]
 pub mod explain;
 #[cfg(feature = "cli")]
+pub mod export;
+#[cfg(feature = "cli")]
 pub mod facts;
 #[cfg(feature = "schema")]
 pub mod schema;

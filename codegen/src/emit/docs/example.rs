@@ -27,7 +27,11 @@ pub fn example_message(catalog: &Catalog, error: &ErrorDef, locale: usize) -> St
                 particle,
             } => {
                 let f = error.fields.iter().find(|f| &f.name == field);
-                let example = f.and_then(|f| f.example.as_deref());
+                let upstream = f
+                    .is_none()
+                    .then(|| upstream_value(catalog, error, field))
+                    .flatten();
+                let example = f.and_then(|f| f.example.as_deref()).or(upstream.as_deref());
                 let ty = f.map_or(FieldType::String, |f| f.ty);
                 let number = example.and_then(|x| x.trim().replace(',', "").parse::<i64>().ok());
                 let value = match (ty, example, number) {
@@ -68,6 +72,23 @@ pub fn example_message(catalog: &Catalog, error: &ErrorDef, locale: usize) -> St
         }
     }
     out
+}
+
+/// What a pass-through error's example carries from upstream, as the crate's
+/// `Error::example` does: the upstream domain's first code and its default-locale message.
+fn upstream_value(catalog: &Catalog, error: &ErrorDef, field: &str) -> Option<String> {
+    let up = error.passthrough.as_deref()?;
+    let first = catalog.domain(up).and_then(|d| d.live_errors().next());
+    match field {
+        crate::model::UPSTREAM_CODE => {
+            Some(first.map_or_else(|| "CODE".to_owned(), |e| e.code.clone()))
+        }
+        crate::model::UPSTREAM_MESSAGE => Some(first.map_or_else(
+            || "message".to_owned(),
+            |e| e.message.templates[0].unfilled(),
+        )),
+        _ => None,
+    }
 }
 
 /// The example response body of `error` of `domain` for a request in locale `locale` (an

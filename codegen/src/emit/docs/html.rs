@@ -132,6 +132,9 @@ impl Ctx<'_> {
     }
 }
 
+/// The site's folder of exports (`errspec export`'s files), linked from every page's footer.
+pub const EXPORTS_DIR: &str = "exports";
+
 /// Every file of the site, as (path relative to the output directory, contents).
 pub fn site(catalog: &Catalog, opts: &Options) -> Vec<(String, String)> {
     let ctx = Ctx {
@@ -143,6 +146,10 @@ pub fn site(catalog: &Catalog, opts: &Options) -> Vec<(String, String)> {
         (format!("{ASSETS_DIR}/site.js"), JS.to_owned()),
         ("index.html".to_owned(), index_page(&ctx)),
     ];
+    // The exports (`errspec export`), so the published site carries and links them.
+    for (name, text) in crate::emit::export::files(catalog, &crate::emit::export::Kind::ALL) {
+        files.push((format!("{EXPORTS_DIR}/{name}"), text));
+    }
     for d in &catalog.domains {
         files.push((domain_path(d), domain_page(&ctx, d)));
         for (i, e) in d.errors.iter().enumerate() {
@@ -245,11 +252,13 @@ fn page(
 <main id="main" class="wrap">
 {body}
 </main>
-<footer class="site-footer"><div class="wrap">{generated}</div></footer>
+<footer class="site-footer"><div class="wrap">{generated}
+<p class="exports">{exports} <a href="{root}{EXPORTS_DIR}/openapi.json">OpenAPI 3.1</a> · <a href="{root}{EXPORTS_DIR}/payment-errors.js">TypeScript</a> (<a href="{root}{EXPORTS_DIR}/payment-errors.d.ts">.d.ts</a>) · <a href="{root}{EXPORTS_DIR}/catalog.json">JSON</a> (<a href="{root}{EXPORTS_DIR}/catalog.schema.json">JSON Schema</a>)</p></div></footer>
 </body>
 </html>
 "#,
         generated = ctx.ui(ui::GENERATED),
+        exports = ctx.ui(ui::EXPORTS),
     );
     out
 }

@@ -106,6 +106,7 @@ ui! {
     NEXT = "다음 코드" / "Next code";
     HOME = "전체" / "All domains";
     GENERATED = "error-spec/에서 errspec docs로 만든 문서입니다. 고칠 곳이 있으면 스펙을 고치세요." / "Generated from error-spec/ by errspec docs. To change it, change the spec.";
+    EXPORTS = "다른 언어와 도구용 내보내기:" / "Exports for other languages and tools:";
     SKIP = "본문으로 건너뛰기" / "Skip to content";
     JS_OFF = "찾기와 필터는 자바스크립트가 켜져 있어야 동작합니다." / "Search and filters need JavaScript.";
 }
