@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use crate::diagnostic::{Lang, Msg};
 use crate::emit::docs::ui::Ui;
 use crate::emit::facts;
-use crate::model::{Catalog, Domain, ErrorDef, Group, Text};
+use crate::model::{Catalog, Domain, Entry, ErrorDef, Group, Text};
 use crate::report::locale_index;
 use side::{Ack, Side};
 
@@ -503,10 +503,10 @@ pub fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
         };
         match (old.domain(id), new.domain(id)) {
             (Some(o), None) => out.push(in_domain(Kind::DomainRemoved {
-                codes: o.live_errors().count(),
+                codes: o.errors().count(),
             })),
             (None, Some(n)) => out.push(in_domain(Kind::DomainAdded {
-                codes: n.live_errors().count(),
+                codes: n.errors().count(),
             })),
             (Some(o), Some(n)) => compare_domain(old, new, o, n, &mut out),
             (None, None) => {}
@@ -591,28 +591,29 @@ fn compare_old_codes<'a>(
         })
     };
     let mut removed: Vec<&ErrorDef> = Vec::new();
-    for oe in &o.errors {
-        match (n.error(&oe.code), oe.retired.is_some()) {
-            (None, true) => push(out, Some(&oe.code), Kind::TombstoneRemoved),
-            (None, false) => removed.push(oe),
-            (Some(ne), true) if ne.retired.is_none() => {
+    for old in &o.entries {
+        let code = old.code();
+        match (old, n.entry(code)) {
+            (Entry::Retired(_), None) => push(out, Some(code), Kind::TombstoneRemoved),
+            (Entry::Live(oe), None) => removed.push(oe),
+            (Entry::Retired(_), Some(Entry::Live(ne))) => {
                 let next_free = n.next_free_code(ne.category.as_deref());
-                push(out, Some(&oe.code), Kind::RetiredReused { next_free });
+                push(out, Some(code), Kind::RetiredReused { next_free });
             }
-            (Some(_), true) => {} // a tombstone either way: nothing is generated
-            (Some(ne), false) if ne.retired.is_some() => push(
+            (Entry::Retired(_), Some(Entry::Retired(_))) => {} // nothing is generated either way
+            (Entry::Live(oe), Some(Entry::Retired(_))) => push(
                 out,
-                Some(&oe.code),
+                Some(code),
                 Kind::CodeRetired {
                     was_deprecated: oe.deprecated.is_some(),
                 },
             ),
-            (Some(ne), false) => {
+            (Entry::Live(oe), Some(new @ Entry::Live(ne))) => {
                 for k in compare_error(oc, nc, oe, ne) {
-                    push(out, Some(&oe.code), k);
+                    push(out, Some(code), k);
                 }
-                for k in compare_facts((o, oe), (n, ne)) {
-                    push(out, Some(&oe.code), k);
+                for k in compare_facts((o, old), (n, new)) {
+                    push(out, Some(code), k);
                 }
             }
         }
@@ -648,12 +649,11 @@ fn compare_domain(oc: &Catalog, nc: &Catalog, o: &Domain, n: &Domain, out: &mut 
     // Live codes that disappeared and live codes that appeared: candidates for renames.
     let removed = compare_old_codes(oc, nc, o, n, out);
     let mut added: Vec<&ErrorDef> = Vec::new();
-    for ne in &n.errors {
-        if o.error(&ne.code).is_none() {
-            if ne.retired.is_some() {
-                push(out, Some(&ne.code), Kind::TombstoneAdded);
-            } else {
-                added.push(ne);
+    for new in &n.entries {
+        if o.entry(new.code()).is_none() {
+            match new {
+                Entry::Retired(t) => push(out, Some(&t.code), Kind::TombstoneAdded),
+                Entry::Live(ne) => added.push(ne),
             }
         }
     }
@@ -853,7 +853,7 @@ const COMPARED_BY_RULE: &[&str] = &[
 
 /// Every other fact of a code (a key added to `emit::facts`), compared as people read it: a
 /// new per-error key is reviewed without a rule of its own here.
-fn compare_facts(old: (&Domain, &ErrorDef), new: (&Domain, &ErrorDef)) -> Vec<Kind> {
+fn compare_facts(old: (&Domain, &Entry), new: (&Domain, &Entry)) -> Vec<Kind> {
     let (of, nf) = (facts::of(old.0, old.1), facts::of(new.0, new.1));
     let plain = |f: &facts::Fact| f.value.plain("en", 0);
     let mut seen = BTreeSet::new();

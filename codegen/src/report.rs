@@ -82,9 +82,9 @@ fn catalog_summary(dir: &str, c: &Catalog, lang: Lang) -> String {
     let width = c.domains.iter().map(|d| d.id.len()).max().unwrap_or(0);
     let mut total = 0;
     for d in &c.domains {
-        let live = d.live_errors().count();
-        let retired = d.errors.len() - live;
-        let deprecated = d.live_errors().filter(|e| e.deprecated.is_some()).count();
+        let live = d.errors().count();
+        let retired = d.tombstones().count();
+        let deprecated = d.errors().filter(|e| e.deprecated.is_some()).count();
         total += live;
         let mut parts = vec![match lang {
             Lang::Ko => format!("코드 {live}개"),

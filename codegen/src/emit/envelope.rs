@@ -153,7 +153,7 @@ impl Ctx<'_> {
     /// domain's first code with its default-locale message.
     fn upstream(&self) -> Option<(&str, String, String)> {
         let id = self.error.passthrough.as_deref()?;
-        let first = self.catalog.domain(id).and_then(|d| d.live_errors().next());
+        let first = self.catalog.domain(id).and_then(|d| d.errors().next());
         Some(match first {
             Some(e) => (id, e.code.clone(), e.message.templates[0].unfilled()),
             None => (id, "CODE".into(), "message".into()),

@@ -6,16 +6,16 @@ use crate::diagnostic::{Lang, SUGGEST_MAX_CHARS, edit_distance_within};
 use crate::emit::docs::example::response_body;
 use crate::emit::docs::markup::{markdown_to_terminal, wrap};
 use crate::emit::facts;
-use crate::model::{Catalog, Domain, ErrorDef};
+use crate::model::{Catalog, Domain, Entry, ErrorDef, Message};
 use crate::report::locale_index;
 
 /// The outcome of looking a code up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lookup<'a> {
     /// Exactly one domain has it.
-    Found(&'a Domain, &'a ErrorDef),
+    Found(&'a Domain, &'a Entry),
     /// Several domains have it; the caller must pick one.
-    Ambiguous(Vec<(&'a Domain, &'a ErrorDef)>),
+    Ambiguous(Vec<(&'a Domain, &'a Entry)>),
     /// No domain has it; the closest codes, best first, as (domain, code).
     NotFound(Vec<(&'a str, &'a str)>),
     /// The domain asked for (`--domain D` or `D:CODE`) does not exist; the closest domain
@@ -32,10 +32,7 @@ pub fn lookup<'a>(catalog: &'a Catalog, code: &str, domain: Option<&str>) -> Loo
         (None, Some((d, c)))
             if !d.is_empty()
                 && !c.is_empty()
-                && !catalog
-                    .domains
-                    .iter()
-                    .any(|dom| dom.errors.iter().any(|e| e.code == code)) =>
+                && !catalog.domains.iter().any(|dom| dom.entry(code).is_some()) =>
         {
             return unknown_domain(catalog, d.trim());
         }
@@ -47,11 +44,11 @@ pub fn lookup<'a>(catalog: &'a Catalog, code: &str, domain: Option<&str>) -> Loo
         return unknown_domain(catalog, id);
     }
     let in_scope = |d: &&Domain| domain.is_none_or(|id| d.id == id);
-    let hits: Vec<(&Domain, &ErrorDef)> = catalog
+    let hits: Vec<(&Domain, &Entry)> = catalog
         .domains
         .iter()
         .filter(in_scope)
-        .filter_map(|d| d.error(code).map(|e| (d, e)))
+        .filter_map(|d| d.entry(code).map(|e| (d, e)))
         .collect();
     // Codes are exact on the wire, but people type them in any case.
     let hits = if hits.is_empty() {
@@ -60,9 +57,9 @@ pub fn lookup<'a>(catalog: &'a Catalog, code: &str, domain: Option<&str>) -> Loo
             .iter()
             .filter(in_scope)
             .filter_map(|d| {
-                d.errors
+                d.entries
                     .iter()
-                    .find(|e| e.code.eq_ignore_ascii_case(code))
+                    .find(|e| e.code().eq_ignore_ascii_case(code))
                     .map(|e| (d, e))
             })
             .collect()
@@ -108,10 +105,10 @@ fn closest<'a>(catalog: &'a Catalog, code: &str) -> Vec<(&'a str, &'a str)> {
     let mut scored: Vec<(usize, &str, &str)> = catalog
         .domains
         .iter()
-        .flat_map(|d| d.errors.iter().map(move |e| (d, e)))
-        .filter_map(|(d, e)| {
-            let bound = (e.code.chars().count().max(code_chars) / 3).max(2);
-            let candidate = e.code.to_uppercase();
+        .flat_map(|d| d.entries.iter().map(move |e| (d, e.code())))
+        .filter_map(|(d, code_of_e)| {
+            let bound = (code_of_e.chars().count().max(code_chars) / 3).max(2);
+            let candidate = code_of_e.to_uppercase();
             // A spelling is compared only when the argument could be a code at all: an
             // argument of a million characters costs one pass, not one per code.
             let mut dist = if spell {
@@ -122,10 +119,10 @@ fn closest<'a>(catalog: &'a Catalog, code: &str) -> Vec<(&'a str, &'a str)> {
             if code_chars >= 3 && candidate.contains(&upper) {
                 dist = dist.min(2);
             }
-            if !code_loose.is_empty() && loose(&e.code) == code_loose {
+            if !code_loose.is_empty() && loose(code_of_e) == code_loose {
                 dist = 0;
             }
-            (dist <= bound).then_some((dist, d.id.as_str(), e.code.as_str()))
+            (dist <= bound).then_some((dist, d.id.as_str(), code_of_e))
         })
         .collect();
     scored.sort();
@@ -133,15 +130,12 @@ fn closest<'a>(catalog: &'a Catalog, code: &str) -> Vec<(&'a str, &'a str)> {
     if out.is_empty() && code.chars().count() >= 2 {
         let needle = code.to_lowercase();
         for d in &catalog.domains {
-            for e in &d.errors {
-                let mut texts = e
-                    .message
-                    .templates
-                    .iter()
-                    .map(|t| t.unfilled())
-                    .chain(e.explanation.iter().flat_map(|x| x.values.iter().cloned()));
+            for e in &d.entries {
+                let mut texts = (e.message().into_iter())
+                    .flat_map(|m| m.templates.iter().map(|t| t.unfilled()))
+                    .chain(e.explanation().into_iter().flat_map(|x| x.values.clone()));
                 if texts.any(|t| t.to_lowercase().contains(&needle)) && out.len() < 5 {
-                    out.push((d.id.as_str(), e.code.as_str()));
+                    out.push((d.id.as_str(), e.code()));
                 }
             }
         }
@@ -168,7 +162,7 @@ pub fn answer(
 }
 
 /// `shown` is in several domains: which, and how to pick one.
-fn ambiguous(catalog: &Catalog, shown: &str, hits: &[(&Domain, &ErrorDef)], lang: Lang) -> String {
+fn ambiguous(catalog: &Catalog, shown: &str, hits: &[(&Domain, &Entry)], lang: Lang) -> String {
     let ko = lang == Lang::Ko;
     let li = locale_index(catalog, lang);
     let mut msg = if ko {
@@ -178,15 +172,21 @@ fn ambiguous(catalog: &Catalog, shown: &str, hits: &[(&Domain, &ErrorDef)], lang
     };
     let names: Vec<String> = hits
         .iter()
-        .map(|(d, e)| format!("{}:{}", d.id, e.code))
+        .map(|(d, e)| format!("{}:{}", d.id, e.code()))
         .collect();
     let w = names.iter().map(|n| n.width()).max().unwrap_or(0);
     for ((d, e), name) in hits.iter().zip(&names) {
+        // A tombstone may record neither a status nor a message.
+        let about: Vec<String> = (e.status().map(|s| format!("HTTP {s}")).into_iter())
+            .chain(e.message().map(|m| m.templates[li].unfilled()))
+            .collect();
+        let about = match about.is_empty() {
+            true => String::new(),
+            false => format!(" — {}", about.join(" · ")),
+        };
         msg.push_str(&format!(
-            "  {name}{pad}  {} — HTTP {} · {}\n",
+            "  {name}{pad}  {}{about}\n",
             d.title.get(li),
-            e.status,
-            e.message.templates[li].unfilled(),
             pad = " ".repeat(w - name.width()),
         ));
     }
@@ -194,12 +194,18 @@ fn ambiguous(catalog: &Catalog, shown: &str, hits: &[(&Domain, &ErrorDef)], lang
     msg.push_str(&if ko {
         format!(
             "도움말: errspec explain {}:{} 또는 errspec explain {} --domain {}",
-            d0.id, e0.code, e0.code, d0.id
+            d0.id,
+            e0.code(),
+            e0.code(),
+            d0.id
         )
     } else {
         format!(
             "help: errspec explain {}:{} or errspec explain {} --domain {}",
-            d0.id, e0.code, e0.code, d0.id
+            d0.id,
+            e0.code(),
+            e0.code(),
+            d0.id
         )
     });
     msg
@@ -263,18 +269,12 @@ fn no_domain(catalog: &Catalog, id: &str, close: &[&str], lang: Lang) -> String 
 }
 
 /// The explanation of one code, in `lang`, for an 80-column terminal.
-pub fn render(catalog: &Catalog, d: &Domain, e: &ErrorDef, lang: Lang) -> String {
+pub fn render(catalog: &Catalog, d: &Domain, e: &Entry, lang: Lang) -> String {
     render_width(catalog, d, e, lang, 80)
 }
 
 /// The explanation of one code, in `lang`, wrapped to `width` columns.
-pub fn render_width(
-    catalog: &Catalog,
-    d: &Domain,
-    e: &ErrorDef,
-    lang: Lang,
-    width: usize,
-) -> String {
+pub fn render_width(catalog: &Catalog, d: &Domain, e: &Entry, lang: Lang, width: usize) -> String {
     let mut page = Page {
         catalog,
         out: String::new(),
@@ -282,21 +282,22 @@ pub fn render_width(
         ko: lang == Lang::Ko,
         li: locale_index(catalog, lang),
     };
-    // A tombstone may keep nothing but its code (status 0, no message).
-    let has_message = e.message.templates.iter().any(|m| !m.segments.is_empty());
-    page.title(e, has_message);
+    // A tombstone may keep nothing but its code (no status, no message).
+    page.title(e.code(), e.message());
     page.banners(e);
     page.facts(d, e);
-    if has_message {
-        page.messages(e);
+    if let Some(m) = e.message() {
+        page.messages(m);
     }
-    page.placeholders(e);
+    // Placeholders and an example response: not for a tombstone, it is never sent.
+    if let Some(live) = e.live() {
+        page.placeholders(live);
+    }
     page.prose(e);
-    // An example response (not for a tombstone: it is never sent).
-    if e.retired.is_none() {
-        page.example(d, e);
+    if let Some(live) = e.live() {
+        page.example(d, live);
     }
-    if let Some(link) = catalog.docs_link(&d.id, &e.code) {
+    if let Some(link) = catalog.docs_link(&d.id, e.code()) {
         let docs = page.t("문서", "Docs");
         page.out.push_str(&format!("\n{docs}: {link}\n"));
     }
@@ -344,21 +345,21 @@ impl Page<'_> {
     }
 
     /// The code, underlined, then its message in the chosen language.
-    fn title(&mut self, e: &ErrorDef, has_message: bool) {
-        self.out.push_str(&e.code);
+    fn title(&mut self, code: &str, message: Option<&Message>) {
+        self.out.push_str(code);
         self.out.push('\n');
-        let rule = "=".repeat(e.code.width().clamp(8, self.width.max(8)));
+        let rule = "=".repeat(code.width().clamp(8, self.width.max(8)));
         self.out.push_str(&rule);
         self.out.push('\n');
-        if has_message {
-            self.wrapped(&e.message.templates[self.li].unfilled(), "");
+        if let Some(m) = message {
+            self.wrapped(&m.templates[self.li].unfilled(), "");
         }
     }
 
     /// The retired and deprecated banners.
-    fn banners(&mut self, e: &ErrorDef) {
+    fn banners(&mut self, e: &Entry) {
         let since = |p: &Page, s: &str| format!(" ({}{s}{})", p.t("", "since "), p.t("부터", ""));
-        if let Some(r) = &e.retired {
+        if let Some(r) = e.retired() {
             self.out.push('\n');
             let mut line = self
                 .t(
@@ -375,7 +376,7 @@ impl Page<'_> {
                     .push_str(&markdown_to_terminal(n.get(self.li), self.width, "  "));
             }
         }
-        if let Some(dep) = &e.deprecated {
+        if let Some(dep) = e.deprecated() {
             self.out.push('\n');
             let mut line = self
                 .t("⚠ 사용 중단 예정인 코드입니다", "⚠ Deprecated")
@@ -395,7 +396,7 @@ impl Page<'_> {
     }
 
     /// The facts of the code, as an aligned table.
-    fn facts(&mut self, d: &Domain, e: &ErrorDef) {
+    fn facts(&mut self, d: &Domain, e: &Entry) {
         let words = if self.ko { "ko" } else { "en" };
         let rows: Vec<(&str, String)> = facts::of(d, e)
             .iter()
@@ -406,14 +407,14 @@ impl Page<'_> {
     }
 
     /// The message in every locale.
-    fn messages(&mut self, e: &ErrorDef) {
+    fn messages(&mut self, m: &Message) {
         let heading = self.t("메시지", "Messages");
         self.out.push_str(&format!("\n{heading}\n"));
         let missing = self.t(" (번역 없음)", " (no translation)");
         let rows: Vec<(&str, String)> = (self.catalog.locales.iter().enumerate())
             .map(|(i, l)| {
-                let suffix = if e.message.translated[i] { "" } else { missing };
-                let text = format!("{}{suffix}", e.message.templates[i].unfilled());
+                let suffix = if m.translated[i] { "" } else { missing };
+                let text = format!("{}{suffix}", m.templates[i].unfilled());
                 (l.as_str(), text)
             })
             .collect();
@@ -443,10 +444,10 @@ impl Page<'_> {
     }
 
     /// What it means, what to do.
-    fn prose(&mut self, e: &ErrorDef) {
+    fn prose(&mut self, e: &Entry) {
         let heading = self.t("설명", "What it means");
         self.out.push_str(&format!("\n{heading}\n"));
-        match &e.explanation {
+        match e.explanation() {
             Some(x) => {
                 let text = markdown_to_terminal(x.get(self.li), self.width, "  ");
                 self.out.push_str(&text);
@@ -459,7 +460,7 @@ impl Page<'_> {
                 self.out.push_str(none);
             }
         }
-        if let Some(a) = &e.action {
+        if let Some(a) = e.action() {
             let heading = self.t("조치", "What to do");
             self.out.push_str(&format!("\n{heading}\n"));
             let text = markdown_to_terminal(a.get(self.li), self.width, "  ");

@@ -7,7 +7,7 @@
 //! [`Change`].
 
 use crate::emit::docs::ui::{self, Ui};
-use crate::model::{Category, Domain, ErrorDef, Operation};
+use crate::model::{Category, Domain, Entry, Operation};
 
 /// How `errspec explain` says a domain is a provider's, after its name.
 const UPSTREAM_LOWER: Ui = Ui {
@@ -67,8 +67,7 @@ pub enum Change {
 
 /// The facts of `e` of domain `d`, in the order people read them. A retired code keeps only
 /// what still describes it.
-pub fn of<'a>(d: &'a Domain, e: &'a ErrorDef) -> Vec<Fact<'a>> {
-    let live = e.retired.is_none();
+pub fn of<'a>(d: &'a Domain, e: &'a Entry) -> Vec<Fact<'a>> {
     let mut facts = Vec::new();
     let mut push = |id, label, value, change| {
         facts.push(Fact {
@@ -78,16 +77,16 @@ pub fn of<'a>(d: &'a Domain, e: &'a ErrorDef) -> Vec<Fact<'a>> {
             change,
         })
     };
-    if live || e.status != 0 {
+    if let Some(status) = e.status() {
         push(
             "status",
             ui::STATUS,
-            Value::Status(e.status),
+            Value::Status(status),
             Change::Breaking,
         );
     }
     push("domain", ui::DOMAIN, Value::Domain(d), Change::Breaking);
-    if let Some(c) = e.category.as_ref().and_then(|k| d.category(k)) {
+    if let Some(c) = e.category().and_then(|k| d.category(k)) {
         push(
             "category",
             ui::CATEGORY,
@@ -95,7 +94,11 @@ pub fn of<'a>(d: &'a Domain, e: &'a ErrorDef) -> Vec<Fact<'a>> {
             Change::Breaking,
         );
     }
-    let ops: Vec<&Operation> = e.operations.iter().filter_map(|k| d.operation(k)).collect();
+    let ops: Vec<&Operation> = e
+        .operations()
+        .iter()
+        .filter_map(|k| d.operation(k))
+        .collect();
     if !ops.is_empty() {
         push(
             "operations",
@@ -104,12 +107,12 @@ pub fn of<'a>(d: &'a Domain, e: &'a ErrorDef) -> Vec<Fact<'a>> {
             Change::Compatible,
         );
     }
-    if live {
+    if let Some(live) = e.live() {
         // What it means for the payment: outcome, retry, who acts, what customers see, and
         // what a client does next (`errspec diff` compares outcome and retry by rules of its
         // own: a looser retry policy breaks clients, a stricter one does not).
-        let ko = crate::emit::payment::facts(e, true);
-        let en = crate::emit::payment::facts(e, false);
+        let ko = crate::emit::payment::facts(live, true);
+        let en = crate::emit::payment::facts(live, false);
         for (k, n) in ko.into_iter().zip(en) {
             let change = match k.key {
                 "outcome" | "retry" => Change::Breaking,
@@ -129,7 +132,7 @@ pub fn of<'a>(d: &'a Domain, e: &'a ErrorDef) -> Vec<Fact<'a>> {
             );
         }
     }
-    if let Some(t) = &e.error_type {
+    if let Some(t) = e.error_type() {
         push(
             "error_type",
             ui::ERROR_TYPE,
@@ -137,8 +140,8 @@ pub fn of<'a>(d: &'a Domain, e: &'a ErrorDef) -> Vec<Fact<'a>> {
             Change::Breaking,
         );
     }
-    if live {
-        let path = format!("payment_errors::{}::Code::{}", d.id, e.ident);
+    if let Some(live) = e.live() {
+        let path = format!("payment_errors::{}::Code::{}", d.id, live.ident);
         push("rust", ui::RUST, Value::RustPath(path), Change::Breaking);
     }
     facts

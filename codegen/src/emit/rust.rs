@@ -469,7 +469,7 @@ fn domain_tokens(
 ) -> TokenStream {
     let rt = &quote!(rt);
     let module = ident(&d.id);
-    let errors: Vec<&ErrorDef> = d.live_errors().collect();
+    let errors: Vec<&ErrorDef> = d.errors().collect();
     let n = Literal::usize_unsuffixed(errors.len());
     let variants: Vec<Ident> = errors.iter().map(|e| ident(&e.ident)).collect();
 

@@ -89,8 +89,8 @@ pub struct Domain {
     pub categories: Vec<Category>,
     /// Operations, in spec order.
     pub operations: Vec<Operation>,
-    /// Errors, in spec order, retired ones included.
-    pub errors: Vec<ErrorDef>,
+    /// The entries of `[errors]`, in spec order: live codes and tombstones.
+    pub entries: Vec<Entry>,
     /// The error response body, if the domain declares one.
     pub envelope: Option<Envelope>,
     /// Details attachable to its errors, in spec order.
@@ -100,9 +100,14 @@ pub struct Domain {
 }
 
 impl Domain {
-    /// Errors that are generated (not retired).
-    pub fn live_errors(&self) -> impl Iterator<Item = &ErrorDef> {
-        self.errors.iter().filter(|e| e.retired.is_none())
+    /// The live errors (those generated), in spec order.
+    pub fn errors(&self) -> impl Iterator<Item = &ErrorDef> {
+        self.entries.iter().filter_map(Entry::live)
+    }
+
+    /// The retired codes, in spec order.
+    pub fn tombstones(&self) -> impl Iterator<Item = &Tombstone> {
+        self.entries.iter().filter_map(Entry::tombstone)
     }
 
     /// A category by key.
@@ -115,9 +120,14 @@ impl Domain {
         self.operations.iter().find(|o| o.key == key)
     }
 
-    /// An error by wire code.
+    /// A live error by wire code.
     pub fn error(&self, code: &str) -> Option<&ErrorDef> {
-        self.errors.iter().find(|e| e.code == code)
+        self.entry(code).and_then(Entry::live)
+    }
+
+    /// An entry (live or retired) by wire code.
+    pub fn entry(&self, code: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.code() == code)
     }
 
     /// The next free code of `category` under the domain's `code_format`: one past the highest
@@ -126,16 +136,12 @@ impl Domain {
     pub fn next_free_code(&self, category: Option<&str>) -> Option<String> {
         let format = crate::codefmt::CodeFormat::parse(self.code_format.as_deref()?).ok()?;
         let categories: Vec<&str> = self.categories.iter().map(|c| c.key.as_str()).collect();
-        format.next_free(
-            category,
-            self.errors.iter().map(|e| e.code.as_str()),
-            &categories,
-        )
+        format.next_free(category, self.entries.iter().map(Entry::code), &categories)
     }
 
     /// Does any live error carry an `error_type`?
     pub fn has_error_types(&self) -> bool {
-        self.live_errors().any(|e| e.error_type.is_some())
+        self.errors().any(|e| e.error_type.is_some())
     }
 }
 
@@ -230,7 +236,108 @@ pub struct Retirement {
     pub note: Option<Text>,
 }
 
-/// One error code.
+/// An entry of `[errors]`: a code that is generated, or a retired one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// A code that is generated and sent.
+    Live(ErrorDef),
+    /// A retired code: never generated, its number never handed out again.
+    Retired(Tombstone),
+}
+
+impl Entry {
+    /// The wire code.
+    pub fn code(&self) -> &str {
+        match self {
+            Entry::Live(e) => &e.code,
+            Entry::Retired(t) => &t.code,
+        }
+    }
+
+    /// The live error, if the code is not retired.
+    pub fn live(&self) -> Option<&ErrorDef> {
+        match self {
+            Entry::Live(e) => Some(e),
+            Entry::Retired(_) => None,
+        }
+    }
+
+    /// The tombstone, if the code is retired.
+    pub fn tombstone(&self) -> Option<&Tombstone> {
+        match self {
+            Entry::Live(_) => None,
+            Entry::Retired(t) => Some(t),
+        }
+    }
+
+    /// The retirement, if the code is retired.
+    pub fn retired(&self) -> Option<&Retirement> {
+        self.tombstone().map(|t| &t.retirement)
+    }
+
+    /// The deprecation of a live code.
+    pub fn deprecated(&self) -> Option<&Deprecation> {
+        self.live().and_then(|e| e.deprecated.as_ref())
+    }
+
+    /// The category key, if the entry has one.
+    pub fn category(&self) -> Option<&str> {
+        match self {
+            Entry::Live(e) => e.category.as_deref(),
+            Entry::Retired(t) => t.category.as_deref(),
+        }
+    }
+
+    /// The HTTP status (a tombstone may record none).
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Entry::Live(e) => Some(e.status),
+            Entry::Retired(t) => t.status,
+        }
+    }
+
+    /// The message (a tombstone may record none).
+    pub fn message(&self) -> Option<&Message> {
+        match self {
+            Entry::Live(e) => Some(&e.message),
+            Entry::Retired(t) => t.message.as_ref(),
+        }
+    }
+
+    /// What it means.
+    pub fn explanation(&self) -> Option<&Text> {
+        match self {
+            Entry::Live(e) => e.explanation.as_ref(),
+            Entry::Retired(t) => t.explanation.as_ref(),
+        }
+    }
+
+    /// What to do.
+    pub fn action(&self) -> Option<&Text> {
+        match self {
+            Entry::Live(e) => e.action.as_ref(),
+            Entry::Retired(t) => t.action.as_ref(),
+        }
+    }
+
+    /// Operation keys.
+    pub fn operations(&self) -> &[String] {
+        match self {
+            Entry::Live(e) => &e.operations,
+            Entry::Retired(t) => &t.operations,
+        }
+    }
+
+    /// The `error_type`, as written.
+    pub fn error_type(&self) -> Option<&str> {
+        match self {
+            Entry::Live(e) => e.error_type.as_deref(),
+            Entry::Retired(t) => t.error_type.as_deref(),
+        }
+    }
+}
+
+/// One error code that is generated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorDef {
     /// The wire code.
@@ -239,8 +346,7 @@ pub struct ErrorDef {
     pub ident: String,
     /// The category key, if the domain has categories.
     pub category: Option<String>,
-    /// HTTP status, 400..=599; 0 only for a retired code whose entry gives none (a tombstone
-    /// needs no status and is never generated).
+    /// HTTP status, 400..=599.
     pub status: u16,
     /// The message.
     pub message: Message,
@@ -263,6 +369,29 @@ pub struct ErrorDef {
     pub passthrough: Option<String>,
     /// Deprecated.
     pub deprecated: Option<Deprecation>,
-    /// Retired (a tombstone).
-    pub retired: Option<Retirement>,
+}
+
+/// A retired code: what its entry still records (all of it optional, since a tombstone needs
+/// nothing but its code), for the docs and for `errspec diff`. It has no Rust name, fields or
+/// retry flag: nothing is generated for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tombstone {
+    /// The wire code.
+    pub code: String,
+    /// The category key, if the entry gives one.
+    pub category: Option<String>,
+    /// The HTTP status, if the entry (or the domain's `default_status`) gives one.
+    pub status: Option<u16>,
+    /// The message, if the entry gives one.
+    pub message: Option<Message>,
+    /// What it meant.
+    pub explanation: Option<Text>,
+    /// What to do.
+    pub action: Option<Text>,
+    /// Operation keys.
+    pub operations: Vec<String>,
+    /// The `error_type`, as written.
+    pub error_type: Option<String>,
+    /// Since when, and why.
+    pub retirement: Retirement,
 }

@@ -14,7 +14,7 @@ use super::markup::{escape_html as esc, markdown_to_html};
 use super::ui::{self, Ui, is_korean, language_name};
 use super::{ASSETS_DIR, Options, code_dir, code_path, domain_path, status_reason};
 use crate::emit::facts::{self, Value as FactValue};
-use crate::model::{Catalog, Domain, ErrorDef, Text};
+use crate::model::{Catalog, Domain, Entry, ErrorDef, Message, Text};
 use crate::template::{Segment, Template};
 
 const CSS: &str = include_str!("site.css");
@@ -106,19 +106,17 @@ impl Ctx<'_> {
         out
     }
 
-    /// The message of `e`, once per locale.
-    fn message(&self, e: &ErrorDef) -> String {
-        let texts: Vec<String> = e
-            .message
-            .templates
-            .iter()
-            .map(|t| self.template(t))
-            .collect();
+    /// The message of `e`, once per locale (nothing for a tombstone that records none).
+    fn message(&self, e: &Entry) -> String {
+        let Some(message) = e.message() else {
+            return String::new();
+        };
+        let texts: Vec<String> = message.templates.iter().map(|t| self.template(t)).collect();
         if texts.iter().all(|t| t == &texts[0]) {
             return texts[0].clone();
         }
         self.per_locale("span", |_, i| {
-            let mark = if e.message.translated[i] {
+            let mark = if message.translated[i] {
                 String::new()
             } else {
                 self.untranslated_mark(i)
@@ -152,9 +150,9 @@ pub fn site(catalog: &Catalog, opts: &Options) -> Vec<(String, String)> {
     }
     for d in &catalog.domains {
         files.push((domain_path(d), domain_page(&ctx, d)));
-        for (i, e) in d.errors.iter().enumerate() {
-            let prev = i.checked_sub(1).map(|p| &d.errors[p]);
-            let next = d.errors.get(i + 1);
+        for (i, e) in d.entries.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|p| &d.entries[p]);
+            let next = d.entries.get(i + 1);
             files.push((code_path(d, e), code_page(&ctx, d, e, prev, next)));
         }
     }
@@ -292,20 +290,20 @@ fn status_badge(status: u16) -> String {
     )
 }
 
-fn lifecycle_badges(ctx: &Ctx, e: &ErrorDef) -> String {
+fn lifecycle_badges(ctx: &Ctx, e: &Entry) -> String {
     let mut out = String::new();
-    if e.retired.is_some() {
+    if e.retired().is_some() {
         out.push(' ');
         out.push_str(&badge("retired", &ctx.ui(ui::RETIRED)));
-    } else if e.deprecated.is_some() {
+    } else if e.deprecated().is_some() {
         out.push(' ');
         out.push_str(&badge("deprecated", &ctx.ui(ui::DEPRECATED)));
     }
     out
 }
 
-fn category_cell(ctx: &Ctx, d: &Domain, e: &ErrorDef) -> String {
-    match e.category.as_ref().and_then(|k| d.category(k)) {
+fn category_cell(ctx: &Ctx, d: &Domain, e: &Entry) -> String {
+    match e.category().and_then(|k| d.category(k)) {
         Some(c) => format!(
             r#"<code>{}</code> <span class="muted">{}</span>"#,
             esc(&c.key),
@@ -328,20 +326,20 @@ fn code_row(
     ctx: &Ctx,
     root: &str,
     d: &Domain,
-    e: &ErrorDef,
+    e: &Entry,
     i: Option<usize>,
     cols: Columns,
 ) -> String {
     let data = i.map(|i| format!(r#" data-i="{i}""#)).unwrap_or_default();
     let mut row = format!(
         r#"<tr{data}{cls}><td class="c-code"><a class="code" href="{root}{href}">{code}</a>{life}{pay}</td>"#,
-        cls = if e.retired.is_some() {
+        cls = if e.retired().is_some() {
             r#" class="is-retired""#
         } else {
             ""
         },
         href = esc(&code_href(d, e)),
-        code = esc(&e.code),
+        code = esc(e.code()),
         life = lifecycle_badges(ctx, e),
         pay = payment_badges(ctx, e),
     );
@@ -351,7 +349,7 @@ fn code_row(
     let _ = write!(
         row,
         r#"<td class="c-status">{}</td>"#,
-        status_badge(e.status)
+        e.status().map(status_badge).unwrap_or_default()
     );
     if cols.category {
         let _ = write!(
@@ -369,11 +367,11 @@ fn code_row(
 }
 
 /// A link from the site root to a code page, percent-encoded for the URL.
-fn code_href(d: &Domain, e: &ErrorDef) -> String {
+fn code_href(d: &Domain, e: &Entry) -> String {
     format!(
         "{}/{}/index.html",
         d.id,
-        crate::model::percent_encode(&code_dir(&e.code))
+        crate::model::percent_encode(&code_dir(e.code()))
     )
 }
 
@@ -398,7 +396,7 @@ fn codes_table_head(ctx: &Ctx, cols: Columns) -> String {
 
 fn index_page(ctx: &Ctx) -> String {
     let c = ctx.catalog;
-    let total: usize = c.domains.iter().map(|d| d.errors.len()).sum();
+    let total: usize = c.domains.iter().map(|d| d.entries.len()).sum();
     let all_cols = Columns {
         domain: true,
         category: c.domains.iter().any(|d| !d.categories.is_empty()),
@@ -448,7 +446,7 @@ fn index_page(ctx: &Ctx) -> String {
     );
     let mut i = 0;
     for d in &c.domains {
-        for e in &d.errors {
+        for e in &d.entries {
             b.push_str(&code_row(ctx, "", d, e, Some(i), all_cols));
             b.push('\n');
             i += 1;
@@ -491,7 +489,7 @@ fn domain_cards(ctx: &Ctx) -> String {
                 .as_ref()
                 .map(|t| ctx.text(t))
                 .unwrap_or_default(),
-            count = ctx.ui_fmt(ui::COUNT, &[("n", d.errors.len().to_string())]),
+            count = ctx.ui_fmt(ui::COUNT, &[("n", d.entries.len().to_string())]),
         );
     }
     b.push_str("</div>\n");
@@ -534,29 +532,34 @@ fn search_data(ctx: &Ctx) -> Value {
         for op in &d.operations {
             operations.push(json!({"d": d.id, "key": op.key, "title": texts(&op.title)}));
         }
-        for e in &d.errors {
-            if !statuses.contains(&e.status) {
-                statuses.push(e.status);
+        for e in &d.entries {
+            if let Some(s) = e.status()
+                && !statuses.contains(&s)
+            {
+                statuses.push(s);
             }
-            let lifecycle = if e.retired.is_some() {
+            let lifecycle = if e.retired().is_some() {
                 "retired"
-            } else if e.deprecated.is_some() {
+            } else if e.deprecated().is_some() {
                 "deprecated"
             } else {
                 ""
             };
             codes.push(json!({
                 "d": d.id,
-                "c": e.code,
-                "s": e.status,
-                "cat": e.category,
-                "ops": e.operations,
-                "m": e.message.templates.iter().map(Template::unfilled).collect::<Vec<_>>(),
-                "x": opt_texts(e.explanation.as_ref()),
-                "a": opt_texts(e.action.as_ref()),
-                "t": e.error_type,
+                "c": e.code(),
+                "s": e.status(),
+                "cat": e.category(),
+                "ops": e.operations(),
+                "m": e.message().map_or_else(
+                    || vec![String::new(); c.locales.len()],
+                    |m| m.templates.iter().map(Template::unfilled).collect(),
+                ),
+                "x": opt_texts(e.explanation()),
+                "a": opt_texts(e.action()),
+                "t": e.error_type(),
                 "life": lifecycle,
-                "pay": (e.retired.is_none()).then(|| json!({
+                "pay": e.live().map(|e| json!({
                     "o": e.payment.outcome.as_str(),
                     "r": e.payment.retry.as_str(),
                     "a": e.payment.actor.map(|a| a.as_str()),
@@ -632,13 +635,13 @@ fn groups_table(
     );
     for g in items {
         let n = d
-            .errors
+            .entries
             .iter()
             .filter(|e| {
                 if param == "category" {
-                    e.category.as_deref() == Some(g.key.as_str())
+                    e.category() == Some(g.key.as_str())
                 } else {
-                    e.operations.contains(&g.key)
+                    e.operations().contains(&g.key)
                 }
             })
             .count();
@@ -693,7 +696,7 @@ fn domain_page(ctx: &Ctx, d: &Domain) -> String {
     let mut facts = vec![format!(
         "<div><dt>{}</dt><dd>{}</dd></div>",
         ctx.ui(ui::CODES),
-        d.errors.len()
+        d.entries.len()
     )];
     if let Some(f) = &d.code_format {
         facts.push(format!(
@@ -719,7 +722,7 @@ fn domain_page(ctx: &Ctx, d: &Domain) -> String {
         ctx.ui(ui::CODES),
         codes_table_head(ctx, cols),
     );
-    for e in &d.errors {
+    for e in &d.entries {
         b.push_str(&code_row(ctx, root, d, e, None, cols));
         b.push('\n');
     }
@@ -734,7 +737,7 @@ fn domain_page(ctx: &Ctx, d: &Domain) -> String {
 }
 
 /// A fact's value on a code page.
-fn fact_html(ctx: &Ctx, d: &Domain, e: &ErrorDef, v: &FactValue) -> String {
+fn fact_html(ctx: &Ctx, d: &Domain, e: &Entry, v: &FactValue) -> String {
     match v {
         FactValue::Status(s) => format!(
             "{} <span class=\"muted\">{}</span>",
@@ -782,9 +785,9 @@ fn fact_html(ctx: &Ctx, d: &Domain, e: &ErrorDef, v: &FactValue) -> String {
 fn code_page(
     ctx: &Ctx,
     d: &Domain,
-    e: &ErrorDef,
-    prev: Option<&ErrorDef>,
-    next: Option<&ErrorDef>,
+    e: &Entry,
+    prev: Option<&Entry>,
+    next: Option<&Entry>,
 ) -> String {
     let c = ctx.catalog;
     let root = "../../";
@@ -792,7 +795,7 @@ fn code_page(
         ctx,
         root,
         &[("../index.html".to_owned(), ctx.text(&d.title))],
-        &esc(&e.code),
+        &esc(e.code()),
     );
     let _ = write!(
         b,
@@ -800,25 +803,30 @@ fn code_page(
 <h1 class="code-title"><code>{code}</code>{life}</h1>
 <p class="lead message">{msg}</p>
 "#,
-        code = esc(&e.code),
+        code = esc(e.code()),
         life = lifecycle_badges(ctx, e),
         msg = ctx.message(e),
     );
     lifecycle_banners(&mut b, ctx, d, e);
     code_facts(&mut b, ctx, d, e);
     explanation_and_action(&mut b, ctx, e);
-    messages_table(&mut b, ctx, e);
-    placeholders_table(&mut b, ctx, e);
-    example_response(&mut b, ctx, d, e);
-    let canonical = c.docs_link(&d.id, &e.code);
+    if let Some(m) = e.message() {
+        messages_table(&mut b, ctx, m);
+    }
+    // Placeholders and an example response: not for a tombstone, it is never sent.
+    if let Some(live) = e.live() {
+        placeholders_table(&mut b, ctx, live);
+        example_response(&mut b, ctx, d, live);
+    }
+    let canonical = c.docs_link(&d.id, e.code());
     permalinks_and_pager(&mut b, ctx, d, e, canonical.as_deref(), (prev, next));
-    let title = format!("{} — {} — {}", e.code, d.title.default_text(), c.name);
+    let title = format!("{} — {} — {}", e.code(), d.title.default_text(), c.name);
     page(ctx, root, &title, canonical.as_deref(), true, &b)
 }
 
 /// The retired and deprecated banners of a code page.
-fn lifecycle_banners(b: &mut String, ctx: &Ctx, d: &Domain, e: &ErrorDef) {
-    if let Some(r) = &e.retired {
+fn lifecycle_banners(b: &mut String, ctx: &Ctx, d: &Domain, e: &Entry) {
+    if let Some(r) = e.retired() {
         let mut s = format!("<strong>{}</strong>", ctx.ui(ui::RETIRED_BANNER));
         if let Some(since) = &r.since {
             let _ = write!(
@@ -836,7 +844,7 @@ fn lifecycle_banners(b: &mut String, ctx: &Ctx, d: &Domain, e: &ErrorDef) {
         }
         let _ = writeln!(b, r#"<div class="banner retired" role="note">{s}</div>"#);
     }
-    if let Some(dep) = &e.deprecated {
+    if let Some(dep) = e.deprecated() {
         let mut s = format!("<strong>{}</strong>", ctx.ui(ui::DEPRECATED_BANNER));
         if let Some(since) = &dep.since {
             let _ = write!(
@@ -846,10 +854,10 @@ fn lifecycle_banners(b: &mut String, ctx: &Ctx, d: &Domain, e: &ErrorDef) {
             );
         }
         if let Some(r) = &dep.replacement {
-            let target = match d.error(r) {
+            let target = match d.entry(r) {
                 Some(re) => format!(
                     r#"<a href="../{}/index.html"><code>{}</code></a>"#,
-                    esc(&crate::model::percent_encode(&code_dir(&re.code))),
+                    esc(&crate::model::percent_encode(&code_dir(re.code()))),
                     esc(r)
                 ),
                 None => format!("<code>{}</code>", esc(r)),
@@ -868,7 +876,7 @@ fn lifecycle_banners(b: &mut String, ctx: &Ctx, d: &Domain, e: &ErrorDef) {
 }
 
 /// The facts of a code (the Rust path is the permalink at the bottom).
-fn code_facts(b: &mut String, ctx: &Ctx, d: &Domain, e: &ErrorDef) {
+fn code_facts(b: &mut String, ctx: &Ctx, d: &Domain, e: &Entry) {
     let facts: Vec<String> = facts::of(d, e)
         .iter()
         .filter(|f| !matches!(f.value, FactValue::RustPath(_)))
@@ -885,22 +893,22 @@ fn code_facts(b: &mut String, ctx: &Ctx, d: &Domain, e: &ErrorDef) {
 }
 
 /// What the code means and what to do about it.
-fn explanation_and_action(b: &mut String, ctx: &Ctx, e: &ErrorDef) {
+fn explanation_and_action(b: &mut String, ctx: &Ctx, e: &Entry) {
     let _ = writeln!(b, "<h2>{}</h2>", ctx.ui(ui::EXPLANATION));
-    match &e.explanation {
+    match e.explanation() {
         Some(x) => b.push_str(&prose(ctx, x)),
         None => {
             let _ = writeln!(b, r#"<p class="muted">{}</p>"#, ctx.ui(ui::NO_EXPLANATION));
         }
     }
-    if let Some(a) = &e.action {
+    if let Some(a) = e.action() {
         let _ = writeln!(b, "<h2>{}</h2>", ctx.ui(ui::ACTION));
         b.push_str(&prose(ctx, a));
     }
 }
 
 /// The message in every locale.
-fn messages_table(b: &mut String, ctx: &Ctx, e: &ErrorDef) {
+fn messages_table(b: &mut String, ctx: &Ctx, m: &Message) {
     let c = ctx.catalog;
     let _ = write!(
         b,
@@ -912,7 +920,7 @@ fn messages_table(b: &mut String, ctx: &Ctx, e: &ErrorDef) {
         ctx.ui(ui::MESSAGE),
     );
     for (i, tag) in c.locales.iter().enumerate() {
-        let note = if e.message.translated[i] {
+        let note = if m.translated[i] {
             String::new()
         } else {
             format!(
@@ -925,7 +933,7 @@ fn messages_table(b: &mut String, ctx: &Ctx, e: &ErrorDef) {
             r#"<tr><td><code>{}</code></td><td lang="{}">{}{note}</td></tr>"#,
             esc(tag),
             esc(tag),
-            ctx.template(&e.message.templates[i]),
+            ctx.template(&m.templates[i]),
         );
     }
     b.push_str("</tbody></table>\n");
@@ -1006,9 +1014,9 @@ fn permalinks_and_pager(
     b: &mut String,
     ctx: &Ctx,
     d: &Domain,
-    e: &ErrorDef,
+    e: &Entry,
     canonical: Option<&str>,
-    (prev, next): (Option<&ErrorDef>, Option<&ErrorDef>),
+    (prev, next): (Option<&Entry>, Option<&Entry>),
 ) {
     if let Some(link) = canonical {
         let _ = writeln!(
@@ -1018,30 +1026,33 @@ fn permalinks_and_pager(
             l = esc(link),
         );
     }
-    let _ = writeln!(
-        b,
-        r#"<p class="permalink">{}: <code>payment_errors::{}::Code::{}</code></p>"#,
-        ctx.ui(ui::RUST),
-        esc(&d.id),
-        esc(&e.ident)
-    );
+    // A tombstone has no Rust name: nothing is generated for it.
+    if let Some(live) = e.live() {
+        let _ = writeln!(
+            b,
+            r#"<p class="permalink">{}: <code>payment_errors::{}::Code::{}</code></p>"#,
+            ctx.ui(ui::RUST),
+            esc(&d.id),
+            esc(&live.ident)
+        );
+    }
     b.push_str(r#"<nav class="pager">"#);
     if let Some(p) = prev {
         let _ = write!(
             b,
             r#"<a class="prev" href="../{}/index.html" rel="prev">← <span class="muted">{}</span> <code>{}</code></a>"#,
-            esc(&crate::model::percent_encode(&code_dir(&p.code))),
+            esc(&crate::model::percent_encode(&code_dir(p.code()))),
             ctx.ui(ui::PREVIOUS),
-            esc(&p.code)
+            esc(p.code())
         );
     }
     if let Some(n) = next {
         let _ = write!(
             b,
             r#"<a class="next" href="../{}/index.html" rel="next"><span class="muted">{}</span> <code>{}</code> →</a>"#,
-            esc(&crate::model::percent_encode(&code_dir(&n.code))),
+            esc(&crate::model::percent_encode(&code_dir(n.code()))),
             ctx.ui(ui::NEXT),
-            esc(&n.code)
+            esc(n.code())
         );
     }
     b.push_str("</nav>\n");
@@ -1098,10 +1109,10 @@ fn both(ctx: &Ctx, w: (&str, &str)) -> String {
 }
 
 /// One badge per payment fact of a live code: retry, outcome, who acts.
-fn payment_badges(ctx: &Ctx, e: &ErrorDef) -> String {
-    if e.retired.is_some() {
+fn payment_badges(ctx: &Ctx, e: &Entry) -> String {
+    let Some(e) = e.live() else {
         return String::new();
-    }
+    };
     let p = &e.payment;
     let mut out = String::from(r#" <span class="pay">"#);
     let r = p.retry.as_str();

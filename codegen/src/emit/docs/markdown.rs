@@ -8,7 +8,7 @@ use super::example::response_body;
 use super::markup::{escape_markdown as esc, markdown_to_markdown};
 use super::{Options, status_reason, ui};
 use crate::emit::facts::{self, Value};
-use crate::model::{Catalog, Domain, ErrorDef, Text};
+use crate::model::{Catalog, Domain, Entry, ErrorDef, Message, Text};
 use crate::template::Segment;
 
 struct Ctx<'a> {
@@ -61,9 +61,9 @@ fn cell(s: &str) -> String {
 }
 
 /// A message template, placeholders as code spans (`{field}은(는) …`).
-fn message_md(e: &ErrorDef, i: usize) -> String {
+fn message_md(m: &Message, i: usize) -> String {
     let mut out = String::new();
-    for seg in &e.message.templates[i].segments {
+    for seg in &m.templates[i].segments {
         match seg {
             Segment::Text(t) => out.push_str(&esc(t)),
             Segment::Hole { name, particle, .. } => {
@@ -123,7 +123,7 @@ fn index(ctx: &Ctx) -> String {
                     .map(|t| ctx.text(t))
                     .unwrap_or_default()
             ),
-            d.errors.len()
+            d.entries.len()
         );
     }
     out
@@ -147,7 +147,7 @@ fn domain(ctx: &Ctx, d: &Domain) -> String {
     }
     groups_tables(&mut out, ctx, d);
     codes_table(&mut out, ctx, d);
-    for e in &d.errors {
+    for e in &d.entries {
         out.push('\n');
         out.push_str(&code_section(ctx, d, e));
     }
@@ -212,10 +212,9 @@ fn codes_table(out: &mut String, ctx: &Ctx, d: &Domain) {
             ctx.ui(ui::MESSAGE)
         );
     }
-    for e in &d.errors {
+    for e in &d.entries {
         let cat = e
-            .category
-            .as_ref()
+            .category()
             .and_then(|k| d.category(k))
             .map(|c| format!("`{}` {}", c.key, ctx.text(&c.title)))
             .unwrap_or_default();
@@ -228,18 +227,22 @@ fn codes_table(out: &mut String, ctx: &Ctx, d: &Domain) {
         let _ = writeln!(
             out,
             "| [{}](#{}){life} | {} |{cat} {} |",
-            esc(&e.code),
-            slug(&e.code),
-            e.status,
-            cell(&message_md(e, ctx.locale))
+            esc(e.code()),
+            slug(e.code()),
+            e.status().map(|s| s.to_string()).unwrap_or_default(),
+            cell(
+                &e.message()
+                    .map(|m| message_md(m, ctx.locale))
+                    .unwrap_or_default()
+            )
         );
     }
 }
 
-fn lifecycle_word(ctx: &Ctx, e: &ErrorDef) -> String {
-    if e.retired.is_some() {
+fn lifecycle_word(ctx: &Ctx, e: &Entry) -> String {
+    if e.retired().is_some() {
         format!(" ({})", ctx.ui(ui::RETIRED))
-    } else if e.deprecated.is_some() {
+    } else if e.deprecated().is_some() {
         format!(" ({})", ctx.ui(ui::DEPRECATED))
     } else {
         String::new()
@@ -272,11 +275,13 @@ fn fact_md(ctx: &Ctx, v: &Value) -> String {
     }
 }
 
-fn code_section(ctx: &Ctx, d: &Domain, e: &ErrorDef) -> String {
+fn code_section(ctx: &Ctx, d: &Domain, e: &Entry) -> String {
     let c = ctx.catalog;
     let li = ctx.locale;
-    let mut out = format!("### {}\n\n", esc(&e.code));
-    let _ = writeln!(out, "**{}**\n", message_md(e, li));
+    let mut out = format!("### {}\n\n", esc(e.code()));
+    if let Some(m) = e.message() {
+        let _ = writeln!(out, "**{}**\n", message_md(m, li));
+    }
     banners(&mut out, ctx, e);
     // The domain is the heading this section is under.
     let facts: Vec<String> = facts::of(d, e)
@@ -287,24 +292,30 @@ fn code_section(ctx: &Ctx, d: &Domain, e: &ErrorDef) -> String {
     let _ = writeln!(out, "{}\n", facts.join("\n"));
 
     prose(&mut out, ctx, e);
-    messages_and_placeholders(&mut out, ctx, e);
-    let body = response_body(c, d, e, li);
-    let fence = if body.contains("```") { "~~~~" } else { "```" };
-    let _ = writeln!(
-        out,
-        "#### {}\n\n{fence}json\n{body}\n{fence}\n",
-        ctx.ui(ui::EXAMPLE_RESPONSE)
-    );
-    if let Some(link) = c.docs_link(&d.id, &e.code) {
+    if let Some(m) = e.message() {
+        messages(&mut out, ctx, m);
+    }
+    // Placeholders and an example response: not for a tombstone, it is never sent.
+    if let Some(live) = e.live() {
+        placeholders(&mut out, ctx, live);
+        let body = response_body(c, d, live, li);
+        let fence = if body.contains("```") { "~~~~" } else { "```" };
+        let _ = writeln!(
+            out,
+            "#### {}\n\n{fence}json\n{body}\n{fence}\n",
+            ctx.ui(ui::EXAMPLE_RESPONSE)
+        );
+    }
+    if let Some(link) = c.docs_link(&d.id, e.code()) {
         let _ = writeln!(out, "{}: <{link}>", ctx.ui(ui::PERMALINK));
     }
     out
 }
 
 /// The retired and deprecated banners of a code.
-fn banners(out: &mut String, ctx: &Ctx, e: &ErrorDef) {
+fn banners(out: &mut String, ctx: &Ctx, e: &Entry) {
     let li = ctx.locale;
-    if let Some(r) = &e.retired {
+    if let Some(r) = e.retired() {
         let mut s = format!("**{}**", ctx.ui(ui::RETIRED_BANNER));
         if let Some(since) = &r.since {
             let _ = write!(s, " ({})", ctx.ui(ui::SINCE).replace("{v}", &esc(since)));
@@ -314,7 +325,7 @@ fn banners(out: &mut String, ctx: &Ctx, e: &ErrorDef) {
         }
         let _ = writeln!(out, "{}\n", quote_block(&format!("⚠ {s}")));
     }
-    if let Some(dep) = &e.deprecated {
+    if let Some(dep) = e.deprecated() {
         let mut s = format!("**{}**", ctx.ui(ui::DEPRECATED_BANNER));
         if let Some(since) = &dep.since {
             let _ = write!(s, " ({})", ctx.ui(ui::SINCE).replace("{v}", &esc(since)));
@@ -336,10 +347,10 @@ fn banners(out: &mut String, ctx: &Ctx, e: &ErrorDef) {
 }
 
 /// What a code means and what to do about it.
-fn prose(out: &mut String, ctx: &Ctx, e: &ErrorDef) {
+fn prose(out: &mut String, ctx: &Ctx, e: &Entry) {
     let li = ctx.locale;
     let _ = writeln!(out, "#### {}\n", ctx.ui(ui::EXPLANATION));
-    match &e.explanation {
+    match e.explanation() {
         Some(x) => {
             let _ = writeln!(out, "{}\n", markdown_to_markdown(x.get(li)).trim());
         }
@@ -347,7 +358,7 @@ fn prose(out: &mut String, ctx: &Ctx, e: &ErrorDef) {
             let _ = writeln!(out, "_{}_\n", ctx.ui(ui::NO_EXPLANATION));
         }
     }
-    if let Some(a) = &e.action {
+    if let Some(a) = e.action() {
         let _ = writeln!(
             out,
             "#### {}\n\n{}\n",
@@ -357,8 +368,8 @@ fn prose(out: &mut String, ctx: &Ctx, e: &ErrorDef) {
     }
 }
 
-/// A code's message in every locale and its placeholders.
-fn messages_and_placeholders(out: &mut String, ctx: &Ctx, e: &ErrorDef) {
+/// A code's message in every locale.
+fn messages(out: &mut String, ctx: &Ctx, m: &Message) {
     let c = ctx.catalog;
     let _ = writeln!(
         out,
@@ -368,15 +379,18 @@ fn messages_and_placeholders(out: &mut String, ctx: &Ctx, e: &ErrorDef) {
         ctx.ui(ui::MESSAGE)
     );
     for (i, tag) in c.locales.iter().enumerate() {
-        let note = if e.message.translated[i] {
+        let note = if m.translated[i] {
             String::new()
         } else {
             format!(" _({})_", ctx.ui(ui::NOT_TRANSLATED))
         };
-        let _ = writeln!(out, "| `{tag}` | {}{note} |", cell(&message_md(e, i)));
+        let _ = writeln!(out, "| `{tag}` | {}{note} |", cell(&message_md(m, i)));
     }
     out.push('\n');
+}
 
+/// A live code's placeholders.
+fn placeholders(out: &mut String, ctx: &Ctx, e: &ErrorDef) {
     if !e.fields.is_empty() {
         let _ = writeln!(
             out,

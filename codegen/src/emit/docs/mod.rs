@@ -23,7 +23,7 @@ mod markdown;
 pub mod markup;
 pub mod ui;
 
-use crate::model::{Catalog, Domain, ErrorDef, percent_encode};
+use crate::model::{Catalog, Domain, Entry, percent_encode};
 
 /// The folder of the site's stylesheet and script. Domain ids cannot hold `-`, so it never
 /// collides with a domain's folder.
@@ -94,8 +94,8 @@ pub fn code_dir(code: &str) -> String {
 pub const MAX_CODE_DIR: usize = 120;
 
 /// The path of a code's page, relative to the site root.
-pub fn code_path(d: &Domain, e: &ErrorDef) -> String {
-    format!("{}/{}/index.html", d.id, code_dir(&e.code))
+pub fn code_path(d: &Domain, e: &Entry) -> String {
+    format!("{}/{}/index.html", d.id, code_dir(e.code()))
 }
 
 /// The path of a domain's page, relative to the site root.

@@ -265,7 +265,7 @@ impl ProviderMap {
     /// The provider's live codes this map must cover, and whether each is mapped.
     pub fn coverage<'a>(&self, provider: &'a super::Domain) -> Vec<(&'a str, bool)> {
         provider
-            .live_errors()
+            .errors()
             .filter(|e| {
                 self.operations.is_empty()
                     || e.operations.iter().any(|o| self.operations.contains(o))

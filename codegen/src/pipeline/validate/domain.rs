@@ -86,7 +86,7 @@ impl Validator<'_> {
             upstream: raw.upstream.as_ref().is_some_and(|u| *u.get_ref()),
             categories: categories?,
             operations: operations?,
-            errors,
+            entries: errors,
             envelope,
             details,
             maps: Vec::new(),

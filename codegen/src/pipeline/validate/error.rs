@@ -8,8 +8,8 @@ use super::{Validator, at, empty_text, missing_key, quoted_list, quoted_list_or_
 use crate::codefmt::CodeFormat;
 use crate::diagnostic::{Diagnostic, FileId, Loc, Msg, Rule};
 use crate::ident::{self, NameProblem};
-use crate::load::{Entry, LoadedDomain};
-use crate::model::ErrorDef;
+use crate::load::{Entry as RawEntry, LoadedDomain};
+use crate::model::{Entry, ErrorDef, Tombstone};
 use crate::raw::{RawError, S};
 
 /// What an error entry is checked against: its domain's declarations.
@@ -24,7 +24,7 @@ pub(super) struct ErrorCtx<'a> {
 }
 
 impl Validator<'_> {
-    /// Every error of a domain; `None` if any has an error.
+    /// Every entry of a domain's `[errors]`; `None` if any has an error.
     pub(super) fn errors(
         &mut self,
         d: &LoadedDomain,
@@ -33,7 +33,7 @@ impl Validator<'_> {
         code_format: Option<&CodeFormat>,
         default_status: Option<u16>,
         prefix: &str,
-    ) -> Option<Vec<ErrorDef>> {
+    ) -> Option<Vec<Entry>> {
         let all_codes: Vec<&str> = d.errors.iter().map(|e| e.key.get_ref().as_str()).collect();
         let ctx = ErrorCtx {
             file: d.file,
@@ -49,9 +49,7 @@ impl Validator<'_> {
         let mut idents: BTreeMap<String, &S<String>> = BTreeMap::new();
         for e in &d.errors {
             let def = self.error(&ctx, e);
-            if let Some(def) = &def
-                && def.retired.is_none()
-            {
+            if let Some(Entry::Live(def)) = &def {
                 match idents.get(&def.ident) {
                     Some(first) => {
                         ok = false;
@@ -71,7 +69,7 @@ impl Validator<'_> {
         ok.then_some(out)
     }
 
-    fn error(&mut self, ctx: &ErrorCtx<'_>, e: &Entry<RawError>) -> Option<ErrorDef> {
+    fn error(&mut self, ctx: &ErrorCtx<'_>, e: &RawEntry<RawError>) -> Option<Entry> {
         let file = ctx.file;
         let code = e.key.get_ref().clone();
         let raw = &e.value;
@@ -83,10 +81,11 @@ impl Validator<'_> {
         if let (Some(cf), false) = (ctx.code_format, retired && raw.category.is_none()) {
             ok &= self.code_format(ctx, cf, e, category.as_deref());
         }
+        // A tombstone needs no status or message: `None` is an error only where one was due.
         let status = self.error_status(ctx, e);
-        ok &= status.is_some();
+        ok &= status.is_some() || (retired && e.value.status.is_none());
         let mut message = self.error_message(file, e);
-        ok &= message.is_some();
+        ok &= message.is_some() || (retired && raw.message.is_none());
         let passthrough = self.error_serving(file, raw, message.as_mut().map(|(_, f)| f));
         ok &= passthrough.is_some();
         let explanation = self.opt_text(file, &raw.explanation, "explanation");
@@ -101,14 +100,28 @@ impl Validator<'_> {
         }
         ok &= self.acknowledgement(file, &raw.breaking_change_ok);
         let deprecated = self.deprecation(file, raw);
-        let retired_def = self.retirement(file, raw);
+        let retirement = self.retirement(file, raw);
         if !ok {
             return None;
         }
+        let error_type = raw.error_type.as_ref().map(|t| t.get_ref().clone());
+        if let Some(retirement) = retirement.ok()? {
+            return Some(Entry::Retired(Tombstone {
+                code,
+                category,
+                status,
+                message: message.map(|(m, _)| m),
+                explanation: explanation.ok()?,
+                action: action.ok()?,
+                operations,
+                error_type,
+                retirement,
+            }));
+        }
         let (message, fields) = message?;
-        Some(ErrorDef {
+        Some(Entry::Live(ErrorDef {
             code,
-            ident: ident?,
+            ident: ident??,
             category,
             status: status?,
             message,
@@ -118,20 +131,24 @@ impl Validator<'_> {
             retryable: raw.retryable.as_ref().is_some_and(|r| *r.get_ref()),
             payment: crate::model::Payment::default_for(status.unwrap_or(0)),
             fields,
-            error_type: raw.error_type.as_ref().map(|t| t.get_ref().clone()),
+            error_type,
             passthrough: passthrough?,
             deprecated: deprecated.ok()?,
-            retired: retired_def.ok()?,
-        })
+        }))
     }
 
-    /// The Rust name: `name`, or one derived from the code (a retired code needs none).
-    fn error_ident(&mut self, ctx: &ErrorCtx<'_>, e: &Entry<RawError>) -> Option<String> {
+    /// The Rust name: `name`, or one derived from the code; `Some(None)` for a retired code
+    /// whose code makes no name (a tombstone needs none); `None` after a diagnostic.
+    fn error_ident(
+        &mut self,
+        ctx: &ErrorCtx<'_>,
+        e: &RawEntry<RawError>,
+    ) -> Option<Option<String>> {
         let code = e.key.get_ref();
         let Some(n) = &e.value.name else {
             return match ident::variant_from_code(code, ctx.prefix) {
-                Ok(i) => Some(i),
-                Err(_) if e.value.retired.is_some() => Some(String::new()),
+                Ok(i) => Some(Some(i)),
+                Err(_) if e.value.retired.is_some() => Some(None),
                 Err(p) => {
                     self.push(no_name_from_code(ctx.file, e, &p));
                     None
@@ -139,7 +156,7 @@ impl Validator<'_> {
             };
         };
         let p = match ident::check_variant(n.get_ref()) {
-            Ok(()) => return Some(n.get_ref().clone()),
+            Ok(()) => return Some(Some(n.get_ref().clone())),
             Err(p) => p,
         };
         let (ko, en) = name_problem_words(&p);
@@ -169,7 +186,7 @@ impl Validator<'_> {
     fn error_category(
         &mut self,
         ctx: &ErrorCtx<'_>,
-        e: &Entry<RawError>,
+        e: &RawEntry<RawError>,
         ok: &mut bool,
     ) -> Option<String> {
         let file = ctx.file;
@@ -242,7 +259,7 @@ impl Validator<'_> {
         &mut self,
         ctx: &ErrorCtx<'_>,
         cf: &CodeFormat,
-        e: &Entry<RawError>,
+        e: &RawEntry<RawError>,
         category: Option<&str>,
     ) -> bool {
         let code = e.key.get_ref();
@@ -266,14 +283,15 @@ impl Validator<'_> {
         }
     }
 
-    /// `status`, or the domain's `default_status` (a retired code may have neither).
-    fn error_status(&mut self, ctx: &ErrorCtx<'_>, e: &Entry<RawError>) -> Option<u16> {
+    /// `status`, or the domain's `default_status` (a retired code may have neither: `None`
+    /// without a diagnostic).
+    fn error_status(&mut self, ctx: &ErrorCtx<'_>, e: &RawEntry<RawError>) -> Option<u16> {
         if let Some(s) = &e.value.status {
             return self.status(ctx.file, s);
         }
         match ctx.default_status {
             Some(s) => Some(s),
-            None if e.value.retired.is_some() => Some(0),
+            None if e.value.retired.is_some() => None,
             None => {
                 if !e.was_dropped("status") {
                     self.push(
@@ -370,7 +388,7 @@ impl Validator<'_> {
 fn name_collision(
     file: FileId,
     first: &S<String>,
-    e: &Entry<RawError>,
+    e: &RawEntry<RawError>,
     def: &ErrorDef,
     n: usize,
 ) -> Diagnostic {
@@ -400,7 +418,7 @@ fn name_collision(
     ))
 }
 
-fn no_name_from_code(file: FileId, e: &Entry<RawError>, p: &NameProblem) -> Diagnostic {
+fn no_name_from_code(file: FileId, e: &RawEntry<RawError>, p: &NameProblem) -> Diagnostic {
     let code = e.key.get_ref();
     let (ko, en) = name_problem_words(p);
     let guess = suggested_name(code);
@@ -425,7 +443,7 @@ fn no_name_from_code(file: FileId, e: &Entry<RawError>, p: &NameProblem) -> Diag
 
 fn format_mismatch(
     file: FileId,
-    e: &Entry<RawError>,
+    e: &RawEntry<RawError>,
     cf: &CodeFormat,
     next: Option<String>,
 ) -> Diagnostic {
@@ -454,7 +472,7 @@ fn format_mismatch(
 
 fn category_mismatch(
     file: FileId,
-    e: &Entry<RawError>,
+    e: &RawEntry<RawError>,
     found: &str,
     declared: &str,
     next: Option<String>,

@@ -4,8 +4,8 @@
 
 use super::{Validator, at, empty_text, unknown};
 use crate::diagnostic::{Diagnostic, FileId, Msg, Rule};
-use crate::load::{Entry, LoadedDomain};
-use crate::model::{Deprecation, ErrorDef, Retirement};
+use crate::load::{Entry as RawEntry, LoadedDomain};
+use crate::model::{Deprecation, Entry, Retirement};
 use crate::raw::{RawError, S};
 
 impl Validator<'_> {
@@ -13,7 +13,7 @@ impl Validator<'_> {
     pub(super) fn not_both_deprecated_and_retired(
         &mut self,
         file: FileId,
-        e: &Entry<RawError>,
+        e: &RawEntry<RawError>,
     ) -> bool {
         let raw = &e.value;
         let (Some(_), Some(dep)) = (&raw.retired, &raw.deprecated) else {
@@ -78,15 +78,15 @@ impl Validator<'_> {
     pub(super) fn replacements(
         &mut self,
         d: &LoadedDomain,
-        out: &[ErrorDef],
+        out: &[Entry],
         all_codes: &[&str],
     ) -> bool {
         let mut ok = true;
         for def in out {
-            let Some(rep) = def.deprecated.as_ref().and_then(|d| d.replacement.as_ref()) else {
+            let Some(rep) = def.deprecated().and_then(|d| d.replacement.as_ref()) else {
                 continue;
             };
-            let Some(e) = d.errors.iter().find(|e| *e.key.get_ref() == def.code) else {
+            let Some(e) = d.errors.iter().find(|e| e.key.get_ref() == def.code()) else {
                 continue;
             };
             let Some(title) = replacement_problem(out, def, rep, all_codes) else {
@@ -100,8 +100,8 @@ impl Validator<'_> {
                 .map_or(e.key.span(), |s| s.span());
             let live: Vec<&str> = out
                 .iter()
-                .filter(|x| x.retired.is_none() && x.code != def.code)
-                .map(|x| x.code.as_str())
+                .filter(|x| x.retired().is_none() && x.code() != def.code())
+                .map(Entry::code)
                 .collect();
             self.push(
                 unknown(
@@ -140,23 +140,18 @@ impl Validator<'_> {
 }
 
 /// What is wrong with `def`'s replacement `rep`, if anything.
-fn replacement_problem(
-    out: &[ErrorDef],
-    def: &ErrorDef,
-    rep: &str,
-    all_codes: &[&str],
-) -> Option<Msg> {
-    match out.iter().find(|x| x.code == rep) {
+fn replacement_problem(out: &[Entry], def: &Entry, rep: &str, all_codes: &[&str]) -> Option<Msg> {
+    match out.iter().find(|x| x.code() == rep) {
         None if all_codes.contains(&rep) => None,
         None => Some(Msg::new(
             format!("대신 쓸 코드 `{rep}`이(가) 이 도메인에 없습니다"),
             format!("replacement `{rep}` is not a code of this domain"),
         )),
-        Some(t) if t.retired.is_some() => Some(Msg::new(
+        Some(t) if t.retired().is_some() => Some(Msg::new(
             format!("대신 쓸 코드 `{rep}`은(는) 폐기되었습니다"),
             format!("replacement `{rep}` is retired"),
         )),
-        Some(t) if t.code == def.code => Some(Msg::new(
+        Some(t) if t.code() == def.code() => Some(Msg::new(
             "자기 자신을 대신 쓸 수 없습니다",
             "a code cannot replace itself",
         )),

@@ -16,7 +16,8 @@ use crate::template::{PARTICLE_SPELLINGS, Segment, Template, TemplateError};
 type Declared = (FieldType, bool, Option<String>);
 
 impl Validator<'_> {
-    /// The message of an entry and its fields (a retired code may have no message).
+    /// The message of an entry and its fields (a retired code may have no message: `None`
+    /// without a diagnostic).
     pub(super) fn error_message(
         &mut self,
         file: FileId,
@@ -34,9 +35,7 @@ impl Validator<'_> {
                 None
             }
             Some(m) => self.message(file, m, &e.value, e.key.get_ref()),
-            None if e.value.retired.is_some() => {
-                Some((empty_message(self.locales.len()), Vec::new()))
-            }
+            None if e.value.retired.is_some() => None,
             None => {
                 if !e.was_dropped("message") {
                     let example = format!("message.{} = \"...\"", self.locales[0]);
@@ -380,18 +379,6 @@ fn fields(default: &Template, declared: &BTreeMap<String, Declared>) -> Vec<Fiel
         });
     }
     fields
-}
-
-fn empty_message(n: usize) -> Message {
-    Message {
-        templates: vec![
-            Template {
-                segments: Vec::new()
-            };
-            n
-        ],
-        translated: vec![false; n],
-    }
 }
 
 /// Maps a byte range inside a string value to the file, when the value is written without

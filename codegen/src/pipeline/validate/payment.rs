@@ -13,7 +13,7 @@ use crate::model::{
     Actor, CURRENCIES, Currency, CustomerText, KRW, MapRow, Origin, Outcome, Payment, ProviderMap,
     Retry,
 };
-use crate::model::{Domain, ErrorDef, FieldType, Text};
+use crate::model::{Domain, Entry as CodeEntry, ErrorDef, FieldType, Text};
 use crate::raw::{RawError, S};
 use crate::raw::{RawMapTarget, RawPayment};
 use crate::template::Segment;
@@ -202,7 +202,7 @@ impl Validator<'_> {
     pub(super) fn payment_meanings(
         &mut self,
         d: &LoadedDomain,
-        errors: Option<&mut Vec<ErrorDef>>,
+        errors: Option<&mut Vec<CodeEntry>>,
     ) -> bool {
         let file = d.file;
         let mut ok = true;
@@ -236,12 +236,13 @@ impl Validator<'_> {
         }
         let Some(errors) = errors else { return ok };
         for (entry, layer) in d.errors.iter().zip(&layers) {
-            let Some(def) = errors.iter_mut().find(|x| x.code == *entry.key.get_ref()) else {
+            // A tombstone means nothing for a payment: only live codes are resolved.
+            let Some(def) = errors.iter_mut().find_map(|x| match x {
+                CodeEntry::Live(e) if e.code == *entry.key.get_ref() => Some(e),
+                _ => None,
+            }) else {
                 continue;
             };
-            if def.retired.is_some() {
-                continue;
-            }
             // Currencies of amounts.
             if let Some(fields) = &entry.value.fields {
                 for (k, f) in &fields.get_ref().0 {
@@ -667,7 +668,7 @@ impl Validator<'_> {
                 // Our error a provider code can go to: one that needs no values, or that
                 // carries this provider's received error.
                 let check_to = |v: &mut Self, to: &S<String>| -> bool {
-                    let Some(e) = target.live_errors().find(|e| e.code == *to.get_ref()) else {
+                    let Some(e) = target.errors().find(|e| e.code == *to.get_ref()) else {
                         let mut d = Diagnostic::new(
                             Rule::ProviderMap,
                             at(file, to.span()),
@@ -676,10 +677,9 @@ impl Validator<'_> {
                                 format!("domain `{into}` has no error `{}`", to.get_ref()),
                             ),
                         );
-                        if let Some(s) = did_you_mean(
-                            to.get_ref(),
-                            target.live_errors().map(|e| e.code.as_str()),
-                        ) {
+                        if let Some(s) =
+                            did_you_mean(to.get_ref(), target.errors().map(|e| e.code.as_str()))
+                        {
                             d = d.help(Msg::new(
                                 format!("`{s}`을(를) 쓰려던 것인가요?"),
                                 format!("did you mean `{s}`?"),
@@ -742,7 +742,7 @@ impl Validator<'_> {
                 }
                 let mut rows = Vec::new();
                 for (k, t) in raw.codes.iter().flat_map(|c| c.get_ref().0.iter()) {
-                    if provider.live_errors().all(|e| e.code != *k.get_ref()) {
+                    if provider.errors().all(|e| e.code != *k.get_ref()) {
                         row_ok = false;
                         let mut d = Diagnostic::new(
                             Rule::ProviderMap,
@@ -752,10 +752,9 @@ impl Validator<'_> {
                                 format!("`{}` is not a code of this provider", k.get_ref()),
                             ),
                         );
-                        if let Some(s) = did_you_mean(
-                            k.get_ref(),
-                            provider.live_errors().map(|e| e.code.as_str()),
-                        ) {
+                        if let Some(s) =
+                            did_you_mean(k.get_ref(), provider.errors().map(|e| e.code.as_str()))
+                        {
                             d = d.help(Msg::new(
                                 format!("`{s}`을(를) 쓰려던 것인가요?"),
                                 format!("did you mean `{s}`?"),
