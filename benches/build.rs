@@ -48,7 +48,7 @@ fn main() {
             },
         );
         let domain = &catalog.domains[0];
-        let errors: Vec<_> = domain.live_errors().collect();
+        let errors: Vec<_> = domain.errors().collect();
 
         let mut phf = phf_codegen::Map::new();
         for e in &errors {

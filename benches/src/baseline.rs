@@ -105,7 +105,7 @@ fn fields(e: &ErrorDef) -> Vec<(String, &'static str)> {
 }
 
 fn domain(s: &mut String, d: &Domain, locales: &[String]) {
-    let errors: Vec<&ErrorDef> = d.live_errors().collect();
+    let errors: Vec<&ErrorDef> = d.errors().collect();
     let _ = writeln!(s, "pub mod {} {{\n    use super::Locale;\n", d.id);
     s.push_str(
         "    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumString, \

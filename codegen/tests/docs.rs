@@ -96,28 +96,25 @@ fn the_site_has_an_index_a_page_per_domain_and_per_code() {
             "{}",
             d.id
         );
-        for e in &d.errors {
+        for e in &d.entries {
             codes += 1;
-            let page = &files[&format!("{}/{}/index.html", d.id, e.code)];
-            assert!(
-                page.contains(&format!("<code>{}</code>", e.code)),
-                "{}",
-                e.code
-            );
+            let code = e.code();
+            let page = &files[&format!("{}/{}/index.html", d.id, code)];
+            assert!(page.contains(&format!("<code>{code}</code>")), "{code}");
             // Every locale's message is on the page.
             for (i, _) in c.locales.iter().enumerate() {
-                let msg = e.message.templates[i].unfilled();
+                let Some(m) = e.message() else { continue };
+                let msg = m.templates[i].unfilled();
                 let first_words: String = msg.chars().take_while(|c| *c != '{').collect();
                 assert!(
                     page.contains(&codegen::emit::docs::markup::escape_html(
                         first_words.trim()
                     )),
-                    "{}: {msg}",
-                    e.code
+                    "{code}: {msg}"
                 );
             }
             // The index lists it.
-            assert!(files["index.html"].contains(&format!(">{}</a>", e.code)));
+            assert!(files["index.html"].contains(&format!(">{code}</a>")));
         }
     }
     assert!(codes >= 40, "{codes}");
@@ -133,8 +130,8 @@ fn docs_urls_map_to_pages() {
     let base = c.docs_url.as_deref().expect("the catalog has docs_url");
     let prefix = base.split("{domain}").next().unwrap();
     for d in &c.domains {
-        for e in &d.errors {
-            let link = c.docs_link(&d.id, &e.code).unwrap();
+        for e in &d.entries {
+            let link = c.docs_link(&d.id, e.code()).unwrap();
             let path = link.strip_prefix(prefix).unwrap();
             let file = format!("{}/index.html", percent_decode(path));
             assert!(files.contains_key(&file), "{link} → {file}");

@@ -8,7 +8,7 @@ use std::process::Command;
 use codegen::diagnostic::{Diagnostic, Lang, Rule};
 use codegen::emit::explain;
 use codegen::emit::rust::{RustOptions, generate};
-use codegen::model::Catalog;
+use codegen::model::{Catalog, Entry};
 use codegen::{Checked, check_loaded, load};
 
 const CATALOG: &str = "[catalog]\nname = \"lifecycle\"\nlocales = [\"ko\", \"en\"]\n";
@@ -84,16 +84,22 @@ fn deprecated_and_retired_take_a_table_or_true() {
         d.error("PAY-003").unwrap().deprecated.is_none(),
         "false = not deprecated"
     );
-    assert!(d.error("PAY-006").unwrap().retired.is_some());
-    let live: Vec<&str> = d.live_errors().map(|e| e.code.as_str()).collect();
+    assert!(d.entry("PAY-006").unwrap().retired().is_some());
+    assert!(d.error("PAY-006").is_none(), "a tombstone is not a live error");
+    let live: Vec<&str> = d.errors().map(|e| e.code.as_str()).collect();
     assert_eq!(live, ["PAY-001", "PAY-002", "PAY-003", "PAY-004"]);
+    let retired: Vec<&str> = d.tombstones().map(|t| t.code.as_str()).collect();
+    assert_eq!(retired, ["PAY-005", "PAY-006"]);
 }
 
 #[test]
 fn a_tombstone_needs_no_status_or_message() {
     let c = catalog();
-    let t = c.domain("pay").unwrap().error("PAY-006").unwrap();
-    assert_eq!(t.status, 0, "documented: 0 for a tombstone without status");
+    let Some(Entry::Retired(t)) = c.domain("pay").unwrap().entry("PAY-006") else {
+        panic!("PAY-006 is a tombstone");
+    };
+    assert_eq!(t.status, None);
+    assert_eq!(t.message, None);
 }
 
 #[test]
@@ -230,18 +236,18 @@ fn new_codes_never_take_a_retired_number() {
 fn explain_shows_the_lifecycle_banners() {
     let c = catalog();
     let d = c.domain("pay").unwrap();
-    let ko = explain::render(&c, d, d.error("PAY-001").unwrap(), Lang::Ko);
+    let ko = explain::render(&c, d, d.entry("PAY-001").unwrap(), Lang::Ko);
     assert!(
         ko.contains("⚠ 사용 중단 예정인 코드입니다 (2026-11부터); 대신 쓸 코드: PAY-004"),
         "{ko}"
     );
     assert!(ko.contains("한도 초과는 PAY-004로 알립니다"), "{ko}");
-    let en = explain::render(&c, d, d.error("PAY-001").unwrap(), Lang::En);
+    let en = explain::render(&c, d, d.entry("PAY-001").unwrap(), Lang::En);
     assert!(
         en.contains("⚠ Deprecated (since 2026-11); use instead: PAY-004"),
         "{en}"
     );
-    let tomb = explain::render(&c, d, d.error("PAY-005").unwrap(), Lang::Ko);
+    let tomb = explain::render(&c, d, d.entry("PAY-005").unwrap(), Lang::Ko);
     assert!(
         tomb.contains(
             "⚠ 폐기된 코드입니다: 더 이상 나가지 않으며 다시 쓰지도 않습니다 (2026-01부터)"

@@ -94,7 +94,7 @@ fn exercise(files: Vec<(String, Vec<u8>)>) -> bool {
                 panic!("generated Rust does not parse: {e}\n{code}");
             }
             for d in &catalog.domains {
-                for e in &d.errors {
+                for e in &d.entries {
                     let _ = codegen::emit::explain::render(catalog, d, e, Lang::Ko);
                 }
             }

@@ -726,7 +726,7 @@ mod tests {
         );
         let (cat, diags) = check(&spec);
         let cat = cat.unwrap_or_else(|| panic!("{diags:?}"));
-        let e = &cat.domain("api").unwrap().errors[0];
+        let e = cat.domain("api").unwrap().errors().next().unwrap();
         assert_eq!(e.passthrough.as_deref(), Some("up"));
         assert!(e.fields.is_empty());
     }
