@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use codegen::diagnostic::{Diagnostic, Lang, Rule};
+use codegen::emit::docs::{self, Format, Options};
 use codegen::emit::explain;
 use codegen::emit::rust::{RustOptions, generate};
 use codegen::model::{Catalog, Entry};
@@ -85,7 +86,10 @@ fn deprecated_and_retired_take_a_table_or_true() {
         "false = not deprecated"
     );
     assert!(d.entry("PAY-006").unwrap().retired().is_some());
-    assert!(d.error("PAY-006").is_none(), "a tombstone is not a live error");
+    assert!(
+        d.error("PAY-006").is_none(),
+        "a tombstone is not a live error"
+    );
     let live: Vec<&str> = d.errors().map(|e| e.code.as_str()).collect();
     assert_eq!(live, ["PAY-001", "PAY-002", "PAY-003", "PAY-004"]);
     let retired: Vec<&str> = d.tombstones().map(|t| t.code.as_str()).collect();
@@ -257,6 +261,82 @@ fn explain_shows_the_lifecycle_banners() {
     assert!(tomb.contains("PAY-004로 합침"), "{tomb}");
     assert!(!tomb.contains("HTTP 0"), "{tomb}");
     assert!(!tomb.contains("메시지"), "{tomb}");
+}
+
+/// A tombstone is never sent and has no Rust name: its docs page, its Markdown section and
+/// `explain` show what it records, and no status it does not have, no example response, no
+/// retry flag, no Rust path and no placeholders.
+#[test]
+fn tombstones_are_documented_without_what_only_a_live_code_has() {
+    let pay = format!(
+        "{PAY}\n[errors.\"PAY-007\"]\nstatus = 409\nmessage.ko = \"주문 {{order_id}} 충돌\"\nmessage.en = \"order {{order_id}} conflicts\"\nretired = true\n"
+    );
+    let checked = check(&pay);
+    assert!(!checked.has_errors(), "{:#?}", checked.diagnostics);
+    let c = checked.catalog.unwrap();
+    let d = c.domain("pay").unwrap();
+    let html: std::collections::BTreeMap<String, String> = docs::generate(&c, &Options::default())
+        .into_iter()
+        .collect();
+    let md = docs::generate(
+        &c,
+        &Options {
+            format: Format::Markdown,
+            locale: 1,
+        },
+    );
+    let md = &md.iter().find(|(p, _)| p == "pay.md").unwrap().1;
+    let md_section = |code: &str| {
+        let start = md.find(&format!("### {code}")).unwrap();
+        let end = md[start + 4..]
+            .find("\n### ")
+            .map_or(md.len(), |i| start + 4 + i);
+        md[start..end].to_owned()
+    };
+    for code in ["PAY-006", "PAY-007"] {
+        let page = &html[&format!("pay/{code}/index.html")];
+        let section = md_section(code);
+        let tomb = explain::render(&c, d, d.entry(code).unwrap(), Lang::En);
+        for shown in [page, &section, &tomb] {
+            assert!(!shown.contains("HTTP 0"), "{code}: {shown}");
+            assert!(
+                !shown.contains("Code::Pay"),
+                "{code}: no Rust path: {shown}"
+            );
+            assert!(
+                !shown.contains("\"code\""),
+                "{code}: no example body: {shown}"
+            );
+            assert!(!shown.contains("Retryable"), "{code}: {shown}");
+        }
+        assert!(!page.contains("응답 예시"), "{code}: {page}");
+        assert!(!section.contains("Example response"), "{code}: {section}");
+        assert!(
+            !section.contains("****"),
+            "{code}: no empty bold message: {section}"
+        );
+    }
+    // PAY-006 records nothing: no status cell, no messages table.
+    assert!(!md_section("PAY-006").contains("#### Messages"));
+    assert!(md.contains("| [PAY-006](#pay-006) (Retired) |  |"), "{md}");
+    // PAY-007 keeps its status and message for the record, not its placeholders.
+    let page = &html["pay/PAY-007/index.html"];
+    assert!(page.contains("409"), "{page}");
+    assert!(!page.contains("class=\"fields\""), "{page}");
+    assert!(md_section("PAY-007").contains("#### Messages"));
+    assert!(!md_section("PAY-007").contains("#### Placeholders"));
+    let tomb = explain::render(&c, d, d.entry("PAY-007").unwrap(), Lang::En);
+    assert!(tomb.contains("409 Conflict"), "{tomb}");
+    assert!(!tomb.contains("Placeholders"), "{tomb}");
+    // The search data gives no status to a code without one, and offers no status 0.
+    let index = &html["index.html"];
+    assert!(
+        index.contains(
+            r#""c":"PAY-006","cat":null,"d":"pay","life":"retired","m":["",""],"ops":[],"s":null"#
+        ),
+        "{index}"
+    );
+    assert!(!index.contains("[0,\"\"]"), "{index}");
 }
 
 #[test]
