@@ -20,7 +20,7 @@ use super::workspace::{Spec, Workspace};
 use super::{path_to_uri, uri_to_path};
 use crate::diagnostic::{Lang, Msg, Rule, edit_distance};
 use crate::load::{Entry, LoadedDomain};
-use crate::model::FieldType;
+use crate::model::{Entry as CodeEntry, FieldType};
 use crate::raw::{RawError, RawText};
 
 /// Keys whose value is a text per locale.
@@ -126,14 +126,14 @@ fn code_hover(spec: &Spec, domain: &LoadedDomain, code: &str, lang: Lang) -> Opt
     let raw = entry(&domain.errors, code)?;
     let mut out = format!("**`{code}`**");
     let catalog = spec.catalog();
-    let model = catalog.and_then(|c| c.domain(&domain.id)?.error(code).map(|e| (c, e)));
+    let model = catalog.and_then(|c| c.domain(&domain.id)?.entry(code).map(|e| (c, e)));
     match model {
         Some((catalog, e)) => {
             let li = crate::report::locale_index(catalog, lang);
-            if e.retired.is_none() {
+            if let CodeEntry::Live(e) = e {
                 out.push_str(&format!(" — HTTP {}", e.status));
             }
-            if let Some(cat) = &e.category {
+            if let Some(cat) = e.category() {
                 let title = catalog
                     .domain(&domain.id)
                     .and_then(|d| d.category(cat))
@@ -145,14 +145,14 @@ fn code_hover(spec: &Spec, domain: &LoadedDomain, code: &str, lang: Lang) -> Opt
                 ));
             }
             out.push_str("\n\n");
-            out.push_str(&if let Some(r) = &e.retired {
+            out.push_str(&if let Some(r) = e.retired() {
                 let since = r.since.as_deref().unwrap_or("-");
                 t(
                     lang,
                     &format!("⛔ 폐기된 코드 ({since}): 더 이상 나가지 않고, 다시 쓰지도 않습니다"),
                     &format!("⛔ Retired ({since}): no longer sent, never reused"),
                 )
-            } else if let Some(d) = &e.deprecated {
+            } else if let Some(d) = e.deprecated() {
                 let since = d.since.as_deref().unwrap_or("-");
                 let instead = d
                     .replacement
@@ -167,11 +167,11 @@ fn code_hover(spec: &Spec, domain: &LoadedDomain, code: &str, lang: Lang) -> Opt
             } else {
                 t(lang, "✅ 사용 중", "✅ Live")
             });
-            if e.retryable {
+            if e.live().is_some_and(|e| e.retryable) {
                 out.push_str(&t(lang, " · 다시 시도해도 됩니다", " · retryable"));
             }
             out.push_str("\n\n");
-            if e.message.templates.iter().any(|m| !m.segments.is_empty()) {
+            if let Some(message) = e.message() {
                 out.push_str(&t(
                     lang,
                     "메시지 (예시 값으로):",
@@ -179,14 +179,20 @@ fn code_hover(spec: &Spec, domain: &LoadedDomain, code: &str, lang: Lang) -> Opt
                 ));
                 out.push('\n');
                 for (i, locale) in catalog.locales.iter().enumerate() {
-                    let m = crate::emit::docs::example::example_message(catalog, e, i);
+                    let m = match e {
+                        CodeEntry::Live(e) => {
+                            crate::emit::docs::example::example_message(catalog, e, i)
+                        }
+                        // A tombstone has no fields, so no example values.
+                        CodeEntry::Retired(_) => message.templates[i].unfilled(),
+                    };
                     out.push_str(&format!("- `{locale}`: {m}\n"));
                 }
             }
-            if let Some(x) = &e.explanation {
+            if let Some(x) = e.explanation() {
                 out.push_str(&format!("\n{}\n", x.get(li)));
             }
-            if let Some(a) = &e.action {
+            if let Some(a) = e.action() {
                 out.push_str(&format!(
                     "\n**{}** {}\n",
                     t(lang, "조치:", "Action:"),
