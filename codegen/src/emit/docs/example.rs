@@ -151,7 +151,7 @@ fields.paid = { type = "amount", example = 150000 }
         ];
         let checked = crate::check_loaded(crate::load::load_files("t", files));
         let catalog = checked.catalog.expect("valid");
-        let e = &catalog.domains[0].errors[0];
+        let e = catalog.domains[0].errors().next().unwrap();
         assert_eq!(
             example_message(&catalog, e, 0),
             "$1,500.00이 150,000원보다 큽니다"
