@@ -52,7 +52,7 @@ pub fn body(data: &[u8]) {
         );
     }
     for d in &catalog.domains {
-        for e in &d.errors {
+        for e in &d.entries {
             let _ = codegen::emit::explain::render(catalog, d, e, Lang::Ko);
         }
     }
