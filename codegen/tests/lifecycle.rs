@@ -330,12 +330,9 @@ fn tombstones_are_documented_without_what_only_a_live_code_has() {
     assert!(!tomb.contains("Placeholders"), "{tomb}");
     // The search data gives no status to a code without one, and offers no status 0.
     let index = &html["index.html"];
-    assert!(
-        index.contains(
-            r#""c":"PAY-006","cat":null,"d":"pay","life":"retired","m":["",""],"ops":[],"s":null"#
-        ),
-        "{index}"
-    );
+    let pay006 = &index[index.find(r#""c":"PAY-006""#).unwrap()..];
+    let pay006 = &pay006[..pay006.find('}').unwrap()];
+    assert!(pay006.contains(r#""s":null"#), "{pay006}");
     assert!(!index.contains("[0,\"\"]"), "{index}");
 }
 
