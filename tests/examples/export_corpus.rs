@@ -25,7 +25,7 @@ fn main() {
     let mut renders = Vec::new();
     let spec = load(&root.join("error-spec"));
     for d in &spec.domains {
-        for e in d.live_errors() {
+        for e in d.errors() {
             for (i, tag) in spec.locales.iter().enumerate() {
                 let text = repo_message(&d.id, &e.code, i);
                 renders.push(render_entry("spec", &spec, d, e, tag, text));
@@ -34,7 +34,7 @@ fn main() {
     }
     let adv = load(&root.join("tests/fixtures/adversarial"));
     for d in &adv.domains {
-        for e in d.live_errors() {
+        for e in d.errors() {
             for (i, tag) in adv.locales.iter().enumerate() {
                 let text = adversarial_message(&d.id, &e.code, i);
                 renders.push(render_entry("adversarial", &adv, d, e, tag, text));
@@ -113,7 +113,7 @@ fn params(catalog: &Catalog, e: &ErrorDef) -> Json {
         })
         .collect();
     if let Some(up) = &e.passthrough {
-        let first = catalog.domain(up).and_then(|d| d.live_errors().next());
+        let first = catalog.domain(up).and_then(|d| d.errors().next());
         let (code, message) = match first {
             Some(f) => (f.code.clone(), f.message.templates[0].unfilled()),
             None => ("CODE".into(), "message".into()),

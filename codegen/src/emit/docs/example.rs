@@ -78,7 +78,7 @@ pub fn example_message(catalog: &Catalog, error: &ErrorDef, locale: usize) -> St
 /// `Error::example` does: the upstream domain's first code and its default-locale message.
 fn upstream_value(catalog: &Catalog, error: &ErrorDef, field: &str) -> Option<String> {
     let up = error.passthrough.as_deref()?;
-    let first = catalog.domain(up).and_then(|d| d.live_errors().next());
+    let first = catalog.domain(up).and_then(|d| d.errors().next());
     match field {
         crate::model::UPSTREAM_CODE => {
             Some(first.map_or_else(|| "CODE".to_owned(), |e| e.code.clone()))

@@ -7,7 +7,7 @@
 
 use crate::json::{Json, Layout};
 use crate::model::{
-    BodyValue, Catalog, DetailDef, Domain, EnvelopeLocale, ErrorDef, Field, Group, Member, Message,
+    BodyValue, Catalog, DetailDef, Domain, Entry, EnvelopeLocale, Field, Group, Member, Message,
     Text,
 };
 use crate::template::{Segment, Template};
@@ -115,7 +115,7 @@ fn domain(catalog: &Catalog, d: &Domain) -> Json {
         ),
         (
             "errors",
-            Json::Array(d.errors.iter().map(|e| error(catalog, d, e)).collect()),
+            Json::Array(d.entries.iter().map(|e| error(catalog, d, e)).collect()),
         ),
     ])
 }
@@ -223,9 +223,15 @@ fn templates(catalog: &Catalog, m: &Message, fs: &[Field]) -> Json {
     )
 }
 
-fn error(catalog: &Catalog, d: &Domain, e: &ErrorDef) -> Json {
-    let mut fs = fields(&e.fields);
-    if e.passthrough.is_some()
+/// A code; a tombstone has no Rust name, fields, retry flag or pass-through (nothing is
+/// generated for it), and a status or message only if its entry gives one.
+fn error(catalog: &Catalog, d: &Domain, e: &Entry) -> Json {
+    let live = e.live();
+    let no_fields: &[Field] = &[];
+    let field_list = live.map_or(no_fields, |e| &e.fields);
+    let passthrough = live.and_then(|e| e.passthrough.as_deref());
+    let mut fs = fields(field_list);
+    if passthrough.is_some()
         && let Json::Array(items) = &mut fs
     {
         for name in ["upstreamCode", "upstreamMessage"] {
@@ -239,29 +245,31 @@ fn error(catalog: &Catalog, d: &Domain, e: &ErrorDef) -> Json {
         }
     }
     obj(vec![
-        ("code", e.code.as_str().into()),
-        ("name", e.ident.as_str().into()),
+        ("code", e.code().into()),
+        ("name", opt_str(live.map(|e| e.ident.as_str()))),
         (
             "status",
-            if e.status == 0 {
-                Json::Null
-            } else {
-                i64::from(e.status).into()
-            },
+            e.status().map_or(Json::Null, |s| i64::from(s).into()),
         ),
-        ("category", opt_str(e.category.as_deref())),
-        ("operations", strs(&e.operations)),
-        ("retryable", e.retryable.into()),
-        ("errorType", opt_str(e.error_type.as_deref())),
-        ("passthrough", opt_str(e.passthrough.as_deref())),
+        ("category", opt_str(e.category())),
+        ("operations", strs(e.operations())),
+        ("retryable", live.is_some_and(|e| e.retryable).into()),
+        ("errorType", opt_str(e.error_type())),
+        ("passthrough", opt_str(passthrough)),
         ("fields", fs),
-        ("message", message(catalog, &e.message)),
-        ("template", templates(catalog, &e.message, &e.fields)),
-        ("explanation", opt_text(catalog, e.explanation.as_ref())),
-        ("action", opt_text(catalog, e.action.as_ref())),
+        (
+            "message",
+            e.message().map_or(Json::Null, |m| message(catalog, m)),
+        ),
+        (
+            "template",
+            (e.message()).map_or(Json::Null, |m| templates(catalog, m, field_list)),
+        ),
+        ("explanation", opt_text(catalog, e.explanation())),
+        ("action", opt_text(catalog, e.action())),
         (
             "deprecated",
-            e.deprecated.as_ref().map_or(Json::Null, |d| {
+            e.deprecated().map_or(Json::Null, |d| {
                 obj(vec![
                     ("since", opt_str(d.since.as_deref())),
                     ("replacement", opt_str(d.replacement.as_deref())),
@@ -271,7 +279,7 @@ fn error(catalog: &Catalog, d: &Domain, e: &ErrorDef) -> Json {
         ),
         (
             "retired",
-            e.retired.as_ref().map_or(Json::Null, |r| {
+            e.retired().map_or(Json::Null, |r| {
                 obj(vec![
                     ("since", opt_str(r.since.as_deref())),
                     ("note", opt_text(catalog, r.note.as_ref())),
@@ -280,7 +288,7 @@ fn error(catalog: &Catalog, d: &Domain, e: &ErrorDef) -> Json {
         ),
         (
             "docsUrl",
-            opt_str(catalog.docs_link(&d.id, &e.code).as_deref()),
+            opt_str(catalog.docs_link(&d.id, e.code()).as_deref()),
         ),
     ])
 }

@@ -115,7 +115,7 @@ fn types(names: &[&str]) -> Json {
 }
 
 fn code_schema(catalog: &Catalog, d: &Domain) -> Json {
-    let live: Vec<_> = d.live_errors().collect();
+    let live: Vec<_> = d.errors().collect();
     let codes = live.iter().map(|e| {
         let mut facts = vec![("status", i64::from(e.status).into())];
         facts.push((
@@ -260,7 +260,7 @@ fn member_schema(d: &Domain, v: &BodyValue) -> Json {
 }
 
 fn source_schema(d: &Domain, s: Source) -> Json {
-    let live = || d.live_errors();
+    let live = || d.errors();
     match s {
         Source::Code => schema_ref(&format!("{}.Code", d.id)),
         Source::Message => obj(vec![
@@ -346,7 +346,7 @@ fn words(description: &str, values: &[&str]) -> Json {
 
 /// The HTTP statuses of a domain's live codes, ascending.
 fn statuses(d: &Domain) -> Vec<i64> {
-    let mut s: Vec<i64> = d.live_errors().map(|e| i64::from(e.status)).collect();
+    let mut s: Vec<i64> = d.errors().map(|e| i64::from(e.status)).collect();
     s.sort_unstable();
     s.dedup();
     s
@@ -446,7 +446,7 @@ fn problem_schema(catalog: &Catalog, d: &Domain) -> Json {
         ));
     }
     let mut ups: Vec<&str> = d
-        .live_errors()
+        .errors()
         .filter_map(|e| e.passthrough.as_deref())
         .collect();
     ups.sort_unstable();
@@ -510,7 +510,7 @@ pub fn examples(catalog: &Catalog, d: &Domain) -> BTreeMap<u16, Vec<ExampleBodie
         ..Example::default()
     };
     let mut by_status: BTreeMap<u16, Vec<ExampleBodies>> = BTreeMap::new();
-    for e in d.live_errors() {
+    for e in d.errors() {
         by_status.entry(e.status).or_default().push(ExampleBodies {
             code: e.code.clone(),
             summary: example_message(catalog, e, 0),

@@ -165,7 +165,7 @@ pub fn module(catalog: &Catalog) -> String {
             s(&d.id),
             d.upstream
         ));
-        for e in d.live_errors() {
+        for e in d.errors() {
             out.push_str(&format!(
                 "  [{}, {}],\n",
                 s(&e.code),
@@ -363,7 +363,7 @@ pub fn declarations(catalog: &Catalog) -> String {
     out.push_str(DTS_COMMON);
     out.push_str("\n/** The codes of each domain. */\nexport interface CodeOf {\n");
     for d in &catalog.domains {
-        let codes: Vec<String> = d.live_errors().map(|e| s(&e.code)).collect();
+        let codes: Vec<String> = d.errors().map(|e| s(&e.code)).collect();
         out.push_str(&format!(
             "  {}: {};\n",
             s(&d.id),
@@ -377,7 +377,7 @@ pub fn declarations(catalog: &Catalog) -> String {
     out.push_str("}\n\n/** The `render` parameters of each code of each domain. */\nexport interface ParamsOf {\n");
     for d in &catalog.domains {
         out.push_str(&format!("  {}: {{\n", s(&d.id)));
-        for e in d.live_errors() {
+        for e in d.errors() {
             out.push_str(&format!("    {}: {};\n", s(&e.code), params_type(e)));
         }
         out.push_str("  };\n");
