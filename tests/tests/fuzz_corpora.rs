@@ -1,20 +1,12 @@
 //! Replays the fuzz corpora on stable: every input in `fuzz/corpus/<target>/` (the seeds and
-//! every crash a fuzzer found, kept there under its libFuzzer name) runs through the body of
-//! `fuzz/fuzz_targets/<target>.rs`, included here as a module. A panic fails the test and
-//! names the input, so CI keeps every target honest without a nightly toolchain.
+//! every crash a fuzzer found, kept there under its libFuzzer name) runs through the target's
+//! body in the `fuzz-bodies` crate, which `fuzz/fuzz_targets/<target>.rs` calls too. A panic
+//! fails the test and names the input, so CI keeps every target honest without a nightly
+//! toolchain.
 
 use std::path::{Path, PathBuf};
 
-#[path = "../../fuzz/fuzz_targets/accept_language.rs"]
-mod accept_language;
-#[path = "../../fuzz/fuzz_targets/json_writer.rs"]
-mod json_writer;
-#[path = "../../fuzz/fuzz_targets/message_render.rs"]
-mod message_render;
-#[path = "../../fuzz/fuzz_targets/received.rs"]
-mod received;
-#[path = "../../fuzz/fuzz_targets/spec_pipeline.rs"]
-mod spec_pipeline;
+use fuzz_bodies::{accept_language, json_writer, message_render, received, spec_pipeline};
 
 fn corpus(target: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
