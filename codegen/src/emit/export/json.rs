@@ -254,6 +254,10 @@ fn error(catalog: &Catalog, d: &Domain, e: &Entry) -> Json {
         ("category", opt_str(e.category())),
         ("operations", strs(e.operations())),
         ("retryable", live.is_some_and(|e| e.retryable).into()),
+        (
+            "payment",
+            live.map_or(Json::Null, |e| super::payment_facts(&e.payment)),
+        ),
         ("errorType", opt_str(e.error_type())),
         ("passthrough", opt_str(passthrough)),
         ("fields", fs),

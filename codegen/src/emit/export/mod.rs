@@ -68,3 +68,28 @@ pub fn files(catalog: &Catalog, kinds: &[Kind]) -> Vec<(String, String)> {
     }
     out
 }
+
+/// What a live code means for the payment (`Code::payment()` in the crate), as exported in
+/// `catalog.json` and the OpenAPI `x-errspec-codes`: outcome, retry, retryAfter (seconds),
+/// maxAttempts, actor, and customerSafe (whether its message may be shown to customers).
+pub(crate) fn payment_facts(p: &crate::model::Payment) -> crate::json::Json {
+    use crate::json::Json;
+    use crate::model::CustomerText;
+    let opt = |v: Option<u32>| v.map_or(Json::Null, |n| i64::from(n).into());
+    Json::Object(
+        [
+            ("outcome", p.outcome.as_str().into()),
+            ("retry", p.retry.as_str().into()),
+            ("retryAfter", opt(p.retry_after)),
+            ("maxAttempts", opt(p.max_attempts)),
+            ("actor", p.actor.map_or(Json::Null, |a| a.as_str().into())),
+            (
+                "customerSafe",
+                (!matches!(p.customer, CustomerText::Generic)).into(),
+            ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect(),
+    )
+}

@@ -4,7 +4,8 @@
 //! Per domain (`{id}` is the domain id):
 //! - `schemas/{id}.Code`: the codes as an enum, with `x-enum-varnames` (the Rust names),
 //!   `x-enum-descriptions` (the default-locale message) and `x-errspec-codes` (status,
-//!   category, retryable, error type, deprecation and docs link of each code);
+//!   category, retryable, payment meaning (`Code::payment()`), error type, deprecation and
+//!   docs link of each code);
 //! - `schemas/{id}.Error`: the body its `[envelope]` declares, member by member (types, and
 //!   which members can be null), and `schemas/{id}.Problem`: RFC 9457 problem details as the
 //!   runtime writes them;
@@ -123,6 +124,7 @@ fn code_schema(catalog: &Catalog, d: &Domain) -> Json {
             e.category.as_deref().map_or(Json::Null, Json::from),
         ));
         facts.push(("retryable", e.retryable.into()));
+        facts.push(("payment", super::payment_facts(&e.payment)));
         if let Some(t) = &e.error_type {
             facts.push(("errorType", t.as_str().into()));
         }

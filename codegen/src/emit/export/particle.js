@@ -135,6 +135,7 @@ function asInteger(run) {
 
 function afterLetters(run) {
   if (run.last === 2) return V;
+  if ((run.last === 0 || run.last === 3 || run.last === 6) && run.tens === 1) return C; // OS10
   if ((run.last === 4 || run.last === 5) && run.tens === 1) return null;
   if (run.last === 4 || run.last === 5) return V;
   return null;
@@ -239,14 +240,22 @@ function suffixRule(w) {
     case "e":
       if (prev === "l") return R;
       if (prev === "n") return C;
-      return "aeiouyrbcdfghksvz".includes(prev) ? V : null;
+      if ("aeiouyrbcdfghksvz".includes(prev)) return V;
+      // -ame/-ime/-ome/-ume: 게임, 타임, 홈, 볼륨
+      if (prev === "m" && w.length >= 3 && "aiou".includes(w[w.length - 3])) return C;
+      return null;
     case "d":
       return prev !== "o" ? V : null;
     case "t":
     case "p":
       return isConsonantLetter(prev) && prev !== last ? V : null;
-    case "k":
-      return isConsonantLetter(prev) && prev !== "c" ? V : null;
+    case "k": {
+      const before = w.length >= 3 ? w[w.length - 3] : undefined;
+      if (prev === "c" && before !== undefined && "aiu".includes(before)) return C; // 백, 클릭, 트럭
+      if (prev === "o" && before === "o") return C; // 북, 쿡, 훅
+      if (prev === "c") return null;
+      return isConsonantLetter(prev) ? V : null;
+    }
     case "c":
       return prev === "i" ? C : prev === "n" ? V : null;
     case "g":
@@ -317,9 +326,53 @@ function wordSound(it) {
   return suffixRule(part);
 }
 
+const foldWidth = (c) => (c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
+
+/** A closing round, square or curly bracket (fullwidth too): [open, close], or null. */
+function parenthesisPair(c) {
+  const f = foldWidth(c);
+  if (f === 0x29) return [0x28, 0x29];
+  if (f === 0x5d) return [0x5b, 0x5d];
+  if (f === 0x7d) return [0x7b, 0x7d];
+  return null;
+}
+
+/**
+ * `value` without a parenthetical remark at its end when a word comes before it
+ * (`카드(신한)는`); a wholly bracketed value, or an unclosed bracket, is read from inside.
+ */
+function beforeParenthetical(value) {
+  let cps = Array.from(String(value), (ch) => ch.codePointAt(0));
+  for (;;) {
+    let end = cps.length;
+    while (end > 0 && isSkippable(cps[end - 1]) && parenthesisPair(cps[end - 1]) === null) end -= 1;
+    if (end === 0) return cps;
+    const pair = parenthesisPair(cps[end - 1]);
+    if (pair === null) return cps;
+    const [open, close] = pair;
+    let depth = 0;
+    let openAt = -1;
+    for (let i = end - 2; i >= 0; i -= 1) {
+      const c = foldWidth(cps[i]);
+      if (c === close) depth += 1;
+      else if (c === open) {
+        if (depth === 0) {
+          openAt = i;
+          break;
+        }
+        depth -= 1;
+      }
+    }
+    if (openAt < 0) return cps;
+    const before = cps.slice(0, openAt);
+    if (before.every(isSkippable)) return cps;
+    cps = before;
+  }
+}
+
 /** The last pronounced sound of `value`: "V", "R", "C", or null when it cannot be known. */
 function finalSound(value) {
-  const it = new Rev(value);
+  const it = new Rev(beforeParenthetical(value).map((c) => String.fromCodePoint(c)).join(""));
   while (it.peek() !== undefined && isSkippable(it.peek())) it.next();
   const c = it.peek();
   if (c === undefined) return null;
