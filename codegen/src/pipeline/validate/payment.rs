@@ -15,7 +15,7 @@ use crate::model::{
 };
 use crate::model::{Domain, Entry as CodeEntry, ErrorDef, FieldType, Text};
 use crate::raw::{RawError, S};
-use crate::raw::{RawMapTarget, RawPayment};
+use crate::raw::{RawMapTarget, RawPayment, RawText};
 use crate::template::Segment;
 
 /// Statuses on which the same request may succeed later (timeout, conflict, too early, too
@@ -166,34 +166,44 @@ impl Validator<'_> {
             l.customer_safe = Some((*v.get_ref(), v.span()));
         }
         if let Some(m) = &p.customer_message {
-            match self.text(file, m, "customer_message") {
-                Some((t, _)) => {
-                    if t.values.iter().any(|v| v.contains(['{', '}'])) {
-                        self.push(
-                            Diagnostic::new(
-                                Rule::PaymentValue,
-                                at(file, m.span()),
-                                Msg::new(
-                                    "구매자용 메시지에는 자리표시자({이름})를 쓸 수 없습니다",
-                                    "a customer message cannot have placeholders ({name})",
-                                ),
-                            )
-                            .help(Msg::new(
-                                "값이 들어가지 않는 고정된 안내문을 쓰세요",
-                                "write a fixed text with no values in it",
-                            )),
-                        );
-                    } else {
-                        l.customer_message = Some((t, m.span()));
-                    }
-                }
-                None => *ok = false,
-            }
+            l.customer_message = self.customer_message(file, m, ok);
         }
         if self.diags[before..].iter().any(Diagnostic::is_error) {
             *ok = false;
         }
         l
+    }
+
+    /// Checks `payment.customer_message`: a valid text with no placeholders. `None` where it
+    /// is wrong; clears `ok` where the text itself is invalid.
+    fn customer_message(
+        &mut self,
+        file: FileId,
+        m: &S<RawText>,
+        ok: &mut bool,
+    ) -> Option<(Text, Range<usize>)> {
+        let Some((t, _)) = self.text(file, m, "customer_message") else {
+            *ok = false;
+            return None;
+        };
+        if !t.values.iter().any(|v| v.contains(['{', '}'])) {
+            return Some((t, m.span()));
+        }
+        self.push(
+            Diagnostic::new(
+                Rule::PaymentValue,
+                at(file, m.span()),
+                Msg::new(
+                    "구매자용 메시지에는 자리표시자({이름})를 쓸 수 없습니다",
+                    "a customer message cannot have placeholders ({name})",
+                ),
+            )
+            .help(Msg::new(
+                "값이 들어가지 않는 고정된 안내문을 쓰세요",
+                "write a fixed text with no values in it",
+            )),
+        );
+        None
     }
 
     /// Resolves what every error of a domain means for the payment (error, then category, then
@@ -243,57 +253,69 @@ impl Validator<'_> {
             }) else {
                 continue;
             };
-            // Currencies of amounts.
-            if let Some(fields) = &entry.value.fields {
-                for (k, f) in &fields.get_ref().0 {
-                    let Some(c) = &f.get_ref().currency else {
-                        continue;
-                    };
-                    let target = def
-                        .fields
-                        .iter_mut()
-                        .find(|x| x.written == *k.get_ref() || x.name == *k.get_ref());
-                    match target {
-                        Some(field) if field.ty == FieldType::Amount => {
-                            match self.currency(file, c) {
-                                Some(cur) => field.currency = cur,
-                                None => ok = false,
-                            }
-                        }
-                        _ => {
-                            ok = false;
-                            self.push(
-                                Diagnostic::new(
-                                    Rule::Currency,
-                                    at(file, c.span()),
-                                    Msg::new(
-                                        format!("`{}`은(는) 금액(amount)이 아니어서 통화를 쓸 수 없습니다", k.get_ref()),
-                                        format!("`{}` is not an amount, so it has no currency", k.get_ref()),
-                                    ),
-                                )
-                                .help(Msg::new(
-                                    "금액이라면 type = \"amount\"를 함께 쓰고, 아니면 currency를 지우세요",
-                                    "add type = \"amount\" if it is one, or remove currency",
-                                )),
-                            );
-                        }
+            ok &= self.amount_currencies(file, entry, def, domain_currency);
+            let cat = def.category.as_ref().and_then(|c| cat_layers.get(c));
+            ok &= self.resolve(file, entry, def, layer, cat, &domain_layer);
+        }
+        ok
+    }
+
+    /// Sets the currency of every amount of `def`: its own `currency`, else the domain's.
+    /// Reports a `currency` on a field that is not an amount. Returns false on an error.
+    fn amount_currencies(
+        &mut self,
+        file: FileId,
+        entry: &Entry<RawError>,
+        def: &mut ErrorDef,
+        domain_currency: Currency,
+    ) -> bool {
+        let mut ok = true;
+        // Currencies of amounts.
+        if let Some(fields) = &entry.value.fields {
+            for (k, f) in &fields.get_ref().0 {
+                let Some(c) = &f.get_ref().currency else {
+                    continue;
+                };
+                let target = def
+                    .fields
+                    .iter_mut()
+                    .find(|x| x.written == *k.get_ref() || x.name == *k.get_ref());
+                match target {
+                    Some(field) if field.ty == FieldType::Amount => match self.currency(file, c) {
+                        Some(cur) => field.currency = cur,
+                        None => ok = false,
+                    },
+                    _ => {
+                        ok = false;
+                        self.push(
+                            Diagnostic::new(
+                                Rule::Currency,
+                                at(file, c.span()),
+                                Msg::new(
+                                    format!("`{}`은(는) 금액(amount)이 아니어서 통화를 쓸 수 없습니다", k.get_ref()),
+                                    format!("`{}` is not an amount, so it has no currency", k.get_ref()),
+                                ),
+                            )
+                            .help(Msg::new(
+                                "금액이라면 type = \"amount\"를 함께 쓰고, 아니면 currency를 지우세요",
+                                "add type = \"amount\" if it is one, or remove currency",
+                            )),
+                        );
                     }
                 }
             }
-            for field in def.fields.iter_mut() {
-                if field.ty == FieldType::Amount
-                    && !entry.value.fields.as_ref().is_some_and(|fs| {
-                        fs.get_ref().0.iter().any(|(k, f)| {
-                            (*k.get_ref() == field.written || *k.get_ref() == field.name)
-                                && f.get_ref().currency.is_some()
-                        })
+        }
+        for field in def.fields.iter_mut() {
+            if field.ty == FieldType::Amount
+                && !entry.value.fields.as_ref().is_some_and(|fs| {
+                    fs.get_ref().0.iter().any(|(k, f)| {
+                        (*k.get_ref() == field.written || *k.get_ref() == field.name)
+                            && f.get_ref().currency.is_some()
                     })
-                {
-                    field.currency = domain_currency;
-                }
+                })
+            {
+                field.currency = domain_currency;
             }
-            let cat = def.category.as_ref().and_then(|c| cat_layers.get(c));
-            ok &= self.resolve(file, entry, def, layer, cat, &domain_layer);
         }
         ok
     }
