@@ -42,6 +42,67 @@ struct Layer {
     customer_message: Option<(Text, Range<usize>)>,
 }
 
+/// Where the facts a later check points at were written (the last layer that set them).
+#[derive(Default)]
+struct Sources {
+    outcome_at: Option<Written<Outcome>>,
+    retry_at: Option<Written<Retry>>,
+    limits_at: Option<Range<usize>>,
+    safe_at: Option<Range<usize>>,
+}
+
+/// Applies the layers, least specific first, onto `p`; returns where each fact was written.
+fn merge_layers(file: FileId, p: &mut Payment, layers: [(Origin, Option<&Layer>); 3]) -> Sources {
+    let mut src = Sources::default();
+    for (origin, l) in layers {
+        let Some(l) = l else { continue };
+        if let Some((v, s)) = &l.outcome {
+            p.outcome = *v;
+            p.outcome_origin = origin;
+            src.outcome_at = Some(Written {
+                value: *v,
+                origin,
+                file,
+                span: s.clone(),
+            });
+        }
+        if let Some((v, s)) = &l.retry {
+            p.retry = *v;
+            p.retry_origin = origin;
+            src.retry_at = Some(Written {
+                value: *v,
+                origin,
+                file,
+                span: s.clone(),
+            });
+        }
+        if let Some((v, s)) = &l.retry_after {
+            p.retry_after = Some(*v);
+            src.limits_at = Some(s.clone());
+        }
+        if let Some((v, s)) = &l.max_attempts {
+            p.max_attempts = Some(*v);
+            src.limits_at = Some(s.clone());
+        }
+        if let Some(a) = l.actor {
+            p.actor = Some(a);
+        }
+        if let Some((v, s)) = &l.customer_safe {
+            p.customer = if *v {
+                CustomerText::Message
+            } else {
+                CustomerText::Generic
+            };
+            src.safe_at = Some(s.clone());
+        }
+        if let Some((t, s)) = &l.customer_message {
+            p.customer = CustomerText::Own(t.clone());
+            src.safe_at = Some(s.clone());
+        }
+    }
+    src
+}
+
 fn words<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|x| name(*x)).collect()
 }
@@ -351,6 +412,8 @@ impl Validator<'_> {
         None
     }
 
+    /// Resolves what one error means for the payment (error, then category, then domain, then
+    /// the built-in default) and checks the result (E041–E044). Returns false on an error.
     fn resolve(
         &mut self,
         file: FileId,
@@ -360,8 +423,6 @@ impl Validator<'_> {
         cat: Option<&Layer>,
         dom: &Layer,
     ) -> bool {
-        let mut ok = true;
-        let code = def.code.clone();
         let status = def.status;
         let mut p = Payment::default_for(status);
         let layers: [(Origin, Option<&Layer>); 3] = [
@@ -369,58 +430,28 @@ impl Validator<'_> {
             (Origin::Category, cat),
             (Origin::Error, Some(own)),
         ];
-        let mut outcome_at: Option<Written<Outcome>> = None;
-        let mut retry_at: Option<Written<Retry>> = None;
-        let mut limits_at: Option<Range<usize>> = None;
-        let mut safe_at: Option<Range<usize>> = None;
-        for (origin, l) in layers {
-            let Some(l) = l else { continue };
-            if let Some((v, s)) = &l.outcome {
-                p.outcome = *v;
-                p.outcome_origin = origin;
-                outcome_at = Some(Written {
-                    value: *v,
-                    origin,
-                    file,
-                    span: s.clone(),
-                });
-            }
-            if let Some((v, s)) = &l.retry {
-                p.retry = *v;
-                p.retry_origin = origin;
-                retry_at = Some(Written {
-                    value: *v,
-                    origin,
-                    file,
-                    span: s.clone(),
-                });
-            }
-            if let Some((v, s)) = &l.retry_after {
-                p.retry_after = Some(*v);
-                limits_at = Some(s.clone());
-            }
-            if let Some((v, s)) = &l.max_attempts {
-                p.max_attempts = Some(*v);
-                limits_at = Some(s.clone());
-            }
-            if let Some(a) = l.actor {
-                p.actor = Some(a);
-            }
-            if let Some((v, s)) = &l.customer_safe {
-                p.customer = if *v {
-                    CustomerText::Message
-                } else {
-                    CustomerText::Generic
-                };
-                safe_at = Some(s.clone());
-            }
-            if let Some((t, s)) = &l.customer_message {
-                p.customer = CustomerText::Own(t.clone());
-                safe_at = Some(s.clone());
-            }
-        }
+        let src = merge_layers(file, &mut p, layers);
+        let mut ok = self.retryable_key(file, entry, &src, &mut p);
+        ok &= self.same_key_4xx(file, entry, def, &src);
+        ok &= self.unknown_4xx(file, entry, def, &src);
+        ok &= self.retry_contradictions(file, def, &p, &src);
+        ok &= self.customer_safe(file, def, &p, &src);
+        def.retryable = p.retryable();
+        def.payment = p;
+        ok
+    }
 
-        // `retryable`, the older key: alone it keeps working; beside `payment.retry` it must agree.
+    /// `retryable`, the older key: alone it keeps working (sets `p.retry`); beside
+    /// `payment.retry` it must agree. Returns false on a contradiction.
+    fn retryable_key(
+        &mut self,
+        file: FileId,
+        entry: &Entry<RawError>,
+        src: &Sources,
+        p: &mut Payment,
+    ) -> bool {
+        let mut ok = true;
+        let Sources { retry_at, .. } = src;
         if let Some(r) = &entry.value.retryable {
             let says = *r.get_ref();
             match &retry_at {
@@ -452,7 +483,20 @@ impl Validator<'_> {
                 }
             }
         }
+        ok
+    }
 
+    /// E041: `same_key` on a plain 4xx, where the same request fails the same way.
+    fn same_key_4xx(
+        &mut self,
+        file: FileId,
+        entry: &Entry<RawError>,
+        def: &ErrorDef,
+        src: &Sources,
+    ) -> bool {
+        let mut ok = true;
+        let Sources { retry_at, .. } = src;
+        let (code, status) = (&def.code, def.status);
         let key_span = entry.key.span();
         let plain_4xx = (400..500).contains(&status) && !RETRYABLE_4XX.contains(&status);
         // E041: the same request again on a 4xx fails the same way.
@@ -489,6 +533,21 @@ impl Validator<'_> {
             }
             self.push(d);
         }
+        ok
+    }
+
+    /// E042: an unknown outcome on a 4xx (other than 408), which is an answer.
+    fn unknown_4xx(
+        &mut self,
+        file: FileId,
+        entry: &Entry<RawError>,
+        def: &ErrorDef,
+        src: &Sources,
+    ) -> bool {
+        let mut ok = true;
+        let Sources { outcome_at, .. } = src;
+        let (code, status) = (&def.code, def.status);
+        let key_span = entry.key.span();
         // E042: a 4xx is an answer: the outcome is known.
         if let Some(w) = &outcome_at
             && w.value == Outcome::Unknown
@@ -524,6 +583,25 @@ impl Validator<'_> {
             }
             self.push(d);
         }
+        ok
+    }
+
+    /// E044: a new key on an unknown outcome (a double charge), and retry limits without a
+    /// retry.
+    fn retry_contradictions(
+        &mut self,
+        file: FileId,
+        def: &ErrorDef,
+        p: &Payment,
+        src: &Sources,
+    ) -> bool {
+        let mut ok = true;
+        let Sources {
+            retry_at,
+            limits_at,
+            ..
+        } = src;
+        let code = &def.code;
         // E044: a new key when the first may have been charged is a double charge.
         if p.outcome == Outcome::Unknown
             && p.retry == Retry::NewKey
@@ -570,6 +648,14 @@ impl Validator<'_> {
                 )),
             );
         }
+        ok
+    }
+
+    /// E043: a message marked customer-safe must not name internals or personal data.
+    fn customer_safe(&mut self, file: FileId, def: &ErrorDef, p: &Payment, src: &Sources) -> bool {
+        let mut ok = true;
+        let Sources { safe_at, .. } = src;
+        let code = &def.code;
         // E043: a customer-safe message must not show internals.
         if p.customer == CustomerText::Message
             && let Some(s) = &safe_at
@@ -616,8 +702,6 @@ impl Validator<'_> {
                 );
             }
         }
-        def.retryable = p.retryable();
-        def.payment = p;
         ok
     }
 
