@@ -7,7 +7,8 @@ use quote::quote;
 
 use super::rust::{ident, lit};
 use crate::model::{
-    Actor, Catalog, Currency, CustomerText, Domain, ErrorDef, Origin, Outcome, Payment, Retry,
+    Actor, Catalog, Currency, CustomerText, Domain, ErrorDef, Origin, Outcome, Payment,
+    ProviderMap, Retry,
 };
 
 /// The `prefix` and `suffix` an amount in `c` is written with, in Korean or not:
@@ -159,75 +160,9 @@ pub fn domain_tokens(catalog: &Catalog, errors: &[&ErrorDef], rt: &TokenStream) 
 
 /// In a provider's module: `Received::into_<domain>` per `[maps.<domain>]`.
 pub fn provider_tokens(d: &Domain, catalog: &Catalog, rt: &TokenStream) -> TokenStream {
-    let fns = d.maps.iter().map(|m| {
-        let Some(target) = catalog.domain(&m.into) else {
-            return TokenStream::new();
-        };
-        let into = ident(&m.into);
-        let fn_name = ident(&format!("into_{}", m.into));
-        let build = |code: &str| -> TokenStream {
-            let Some(e) = target.error(code) else {
-                return quote!(unreachable!());
-            };
-            let v = ident(&e.ident);
-            if e.passthrough.is_some() {
-                quote!(super::#into::Error::#v { upstream: self.clone() })
-            } else {
-                quote!(super::#into::Error::#v)
-            }
-        };
-        let has_ops = !d.operations.is_empty();
-        // Rows for one operation first, then rows for all.
-        let mut rows: Vec<&crate::model::MapRow> = m.rows.iter().filter(|r| r.operation.is_some()).collect();
-        rows.extend(m.rows.iter().filter(|r| r.operation.is_none()));
-        let arms = rows.iter().filter_map(|r| {
-            let e = d.error(&r.code)?;
-            let v = ident(&e.ident);
-            let to = build(&r.to);
-            let op = match (&r.operation, has_ops) {
-                (Some(o), true) => {
-                    let g = d.operation(o)?;
-                    let ov = ident(&g.ident);
-                    quote!(Some(Operation::#ov))
-                }
-                _ => quote!(_),
-            };
-            Some(if has_ops {
-                quote!((Some(Code::#v), #op) => (#to, false))
-            } else {
-                quote!(Some(Code::#v) => (#to, false))
-            })
-        });
-        let arms: Vec<_> = arms.collect();
-        let fallback = build(&m.fallback);
-        let fb_variant = target.error(&m.fallback).map(|e| ident(&e.ident));
-        let doc = lit(&format!(
-            " This received error as an error of `{}` (`[maps.{}]` in the spec): the row for its code{}, or the fallback `{}` for any other code — also one the spec does not know, kept verbatim. The payment meaning is the received code's own when the catalog knows the code, else the fallback's.",
-            m.into,
-            m.into,
-            if has_ops { " (and operation)" } else { "" },
-            m.fallback
-        ));
-        let (param, scrutinee, wild) = if has_ops {
-            (quote!(, operation: Option<Operation>), quote!((self.known(), operation)), quote!(_))
-        } else {
-            (quote!(), quote!(self.known()), quote!(_))
-        };
-        quote! {
-            #[doc = #doc]
-            #[allow(deprecated, unreachable_patterns)]
-            pub fn #fn_name(&self #param) -> #rt::Mapped<super::#into::Error> {
-                let (error, fell_back) = match #scrutinee {
-                    #(#arms,)*
-                    #wild => (#fallback, true),
-                };
-                let payment = match self.known() {
-                    Some(code) => code.payment(),
-                    None => super::#into::Code::#fb_variant.payment(),
-                };
-                #rt::Mapped { error, payment, fell_back }
-            }
-        }
+    let fns = d.maps.iter().map(|m| match catalog.domain(&m.into) {
+        Some(target) => map_fn_tokens(d, m, target, rt),
+        None => TokenStream::new(),
     });
     let fns: Vec<_> = fns.collect();
     if fns.is_empty() {
@@ -236,6 +171,80 @@ pub fn provider_tokens(d: &Domain, catalog: &Catalog, rt: &TokenStream) -> Token
     quote! {
         impl Received {
             #(#fns)*
+        }
+    }
+}
+
+/// `Received::into_<domain>` for one `[maps.<domain>]` of provider `d` into `target`.
+fn map_fn_tokens(d: &Domain, m: &ProviderMap, target: &Domain, rt: &TokenStream) -> TokenStream {
+    let into = ident(&m.into);
+    let fn_name = ident(&format!("into_{}", m.into));
+    let build = |code: &str| -> TokenStream {
+        let Some(e) = target.error(code) else {
+            return quote!(unreachable!());
+        };
+        let v = ident(&e.ident);
+        if e.passthrough.is_some() {
+            quote!(super::#into::Error::#v { upstream: self.clone() })
+        } else {
+            quote!(super::#into::Error::#v)
+        }
+    };
+    let has_ops = !d.operations.is_empty();
+    // Rows for one operation first, then rows for all.
+    let mut rows: Vec<&crate::model::MapRow> =
+        m.rows.iter().filter(|r| r.operation.is_some()).collect();
+    rows.extend(m.rows.iter().filter(|r| r.operation.is_none()));
+    let arms = rows.iter().filter_map(|r| {
+        let e = d.error(&r.code)?;
+        let v = ident(&e.ident);
+        let to = build(&r.to);
+        let op = match (&r.operation, has_ops) {
+            (Some(o), true) => {
+                let g = d.operation(o)?;
+                let ov = ident(&g.ident);
+                quote!(Some(Operation::#ov))
+            }
+            _ => quote!(_),
+        };
+        Some(if has_ops {
+            quote!((Some(Code::#v), #op) => (#to, false))
+        } else {
+            quote!(Some(Code::#v) => (#to, false))
+        })
+    });
+    let arms: Vec<_> = arms.collect();
+    let fallback = build(&m.fallback);
+    let fb_variant = target.error(&m.fallback).map(|e| ident(&e.ident));
+    let doc = lit(&format!(
+        " This received error as an error of `{}` (`[maps.{}]` in the spec): the row for its code{}, or the fallback `{}` for any other code — also one the spec does not know, kept verbatim. The payment meaning is the received code's own when the catalog knows the code, else the fallback's.",
+        m.into,
+        m.into,
+        if has_ops { " (and operation)" } else { "" },
+        m.fallback
+    ));
+    let (param, scrutinee, wild) = if has_ops {
+        (
+            quote!(, operation: Option<Operation>),
+            quote!((self.known(), operation)),
+            quote!(_),
+        )
+    } else {
+        (quote!(), quote!(self.known()), quote!(_))
+    };
+    quote! {
+        #[doc = #doc]
+        #[allow(deprecated, unreachable_patterns)]
+        pub fn #fn_name(&self #param) -> #rt::Mapped<super::#into::Error> {
+            let (error, fell_back) = match #scrutinee {
+                #(#arms,)*
+                #wild => (#fallback, true),
+            };
+            let payment = match self.known() {
+                Some(code) => code.payment(),
+                None => super::#into::Code::#fb_variant.payment(),
+            };
+            #rt::Mapped { error, payment, fell_back }
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::model::{
 };
 use crate::model::{Domain, Entry as CodeEntry, ErrorDef, FieldType, Text};
 use crate::raw::{RawError, S};
-use crate::raw::{RawMapTarget, RawPayment};
+use crate::raw::{RawMap, RawMapTarget, RawPayment, RawText};
 use crate::template::Segment;
 
 /// Statuses on which the same request may succeed later (timeout, conflict, too early, too
@@ -40,6 +40,80 @@ struct Layer {
     actor: Option<Actor>,
     customer_safe: Option<(bool, Range<usize>)>,
     customer_message: Option<(Text, Range<usize>)>,
+}
+
+/// Where the facts a later check points at were written (the last layer that set them).
+#[derive(Default)]
+struct Sources {
+    outcome_at: Option<Written<Outcome>>,
+    retry_at: Option<Written<Retry>>,
+    limits_at: Option<Range<usize>>,
+    safe_at: Option<Range<usize>>,
+}
+
+/// Applies the layers, least specific first, onto `p`; returns where each fact was written.
+fn merge_layers(file: FileId, p: &mut Payment, layers: [(Origin, Option<&Layer>); 3]) -> Sources {
+    let mut src = Sources::default();
+    for (origin, l) in layers {
+        let Some(l) = l else { continue };
+        if let Some((v, s)) = &l.outcome {
+            p.outcome = *v;
+            p.outcome_origin = origin;
+            src.outcome_at = Some(Written {
+                value: *v,
+                origin,
+                file,
+                span: s.clone(),
+            });
+        }
+        if let Some((v, s)) = &l.retry {
+            p.retry = *v;
+            p.retry_origin = origin;
+            src.retry_at = Some(Written {
+                value: *v,
+                origin,
+                file,
+                span: s.clone(),
+            });
+        }
+        if let Some((v, s)) = &l.retry_after {
+            p.retry_after = Some(*v);
+            src.limits_at = Some(s.clone());
+        }
+        if let Some((v, s)) = &l.max_attempts {
+            p.max_attempts = Some(*v);
+            src.limits_at = Some(s.clone());
+        }
+        if let Some(a) = l.actor {
+            p.actor = Some(a);
+        }
+        if let Some((v, s)) = &l.customer_safe {
+            p.customer = if *v {
+                CustomerText::Message
+            } else {
+                CustomerText::Generic
+            };
+            src.safe_at = Some(s.clone());
+        }
+        if let Some((t, s)) = &l.customer_message {
+            p.customer = CustomerText::Own(t.clone());
+            src.safe_at = Some(s.clone());
+        }
+    }
+    src
+}
+
+/// One `[maps.<into>]` of a provider being checked.
+struct MapCx<'a> {
+    file: FileId,
+    /// The provider as loaded.
+    ld: &'a LoadedDomain,
+    /// The provider as built.
+    provider: &'a Domain,
+    /// Our domain receiving the errors.
+    target: &'a Domain,
+    /// `target`'s id, as written in the map's key.
+    into: &'a str,
 }
 
 fn words<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> Vec<&'static str> {
@@ -166,34 +240,44 @@ impl Validator<'_> {
             l.customer_safe = Some((*v.get_ref(), v.span()));
         }
         if let Some(m) = &p.customer_message {
-            match self.text(file, m, "customer_message") {
-                Some((t, _)) => {
-                    if t.values.iter().any(|v| v.contains(['{', '}'])) {
-                        self.push(
-                            Diagnostic::new(
-                                Rule::PaymentValue,
-                                at(file, m.span()),
-                                Msg::new(
-                                    "구매자용 메시지에는 자리표시자({이름})를 쓸 수 없습니다",
-                                    "a customer message cannot have placeholders ({name})",
-                                ),
-                            )
-                            .help(Msg::new(
-                                "값이 들어가지 않는 고정된 안내문을 쓰세요",
-                                "write a fixed text with no values in it",
-                            )),
-                        );
-                    } else {
-                        l.customer_message = Some((t, m.span()));
-                    }
-                }
-                None => *ok = false,
-            }
+            l.customer_message = self.customer_message(file, m, ok);
         }
         if self.diags[before..].iter().any(Diagnostic::is_error) {
             *ok = false;
         }
         l
+    }
+
+    /// Checks `payment.customer_message`: a valid text with no placeholders. `None` where it
+    /// is wrong; clears `ok` where the text itself is invalid.
+    fn customer_message(
+        &mut self,
+        file: FileId,
+        m: &S<RawText>,
+        ok: &mut bool,
+    ) -> Option<(Text, Range<usize>)> {
+        let Some((t, _)) = self.text(file, m, "customer_message") else {
+            *ok = false;
+            return None;
+        };
+        if !t.values.iter().any(|v| v.contains(['{', '}'])) {
+            return Some((t, m.span()));
+        }
+        self.push(
+            Diagnostic::new(
+                Rule::PaymentValue,
+                at(file, m.span()),
+                Msg::new(
+                    "구매자용 메시지에는 자리표시자({이름})를 쓸 수 없습니다",
+                    "a customer message cannot have placeholders ({name})",
+                ),
+            )
+            .help(Msg::new(
+                "값이 들어가지 않는 고정된 안내문을 쓰세요",
+                "write a fixed text with no values in it",
+            )),
+        );
+        None
     }
 
     /// Resolves what every error of a domain means for the payment (error, then category, then
@@ -243,57 +327,69 @@ impl Validator<'_> {
             }) else {
                 continue;
             };
-            // Currencies of amounts.
-            if let Some(fields) = &entry.value.fields {
-                for (k, f) in &fields.get_ref().0 {
-                    let Some(c) = &f.get_ref().currency else {
-                        continue;
-                    };
-                    let target = def
-                        .fields
-                        .iter_mut()
-                        .find(|x| x.written == *k.get_ref() || x.name == *k.get_ref());
-                    match target {
-                        Some(field) if field.ty == FieldType::Amount => {
-                            match self.currency(file, c) {
-                                Some(cur) => field.currency = cur,
-                                None => ok = false,
-                            }
-                        }
-                        _ => {
-                            ok = false;
-                            self.push(
-                                Diagnostic::new(
-                                    Rule::Currency,
-                                    at(file, c.span()),
-                                    Msg::new(
-                                        format!("`{}`은(는) 금액(amount)이 아니어서 통화를 쓸 수 없습니다", k.get_ref()),
-                                        format!("`{}` is not an amount, so it has no currency", k.get_ref()),
-                                    ),
-                                )
-                                .help(Msg::new(
-                                    "금액이라면 type = \"amount\"를 함께 쓰고, 아니면 currency를 지우세요",
-                                    "add type = \"amount\" if it is one, or remove currency",
-                                )),
-                            );
-                        }
+            ok &= self.amount_currencies(file, entry, def, domain_currency);
+            let cat = def.category.as_ref().and_then(|c| cat_layers.get(c));
+            ok &= self.resolve(file, entry, def, layer, cat, &domain_layer);
+        }
+        ok
+    }
+
+    /// Sets the currency of every amount of `def`: its own `currency`, else the domain's.
+    /// Reports a `currency` on a field that is not an amount. Returns false on an error.
+    fn amount_currencies(
+        &mut self,
+        file: FileId,
+        entry: &Entry<RawError>,
+        def: &mut ErrorDef,
+        domain_currency: Currency,
+    ) -> bool {
+        let mut ok = true;
+        // Currencies of amounts.
+        if let Some(fields) = &entry.value.fields {
+            for (k, f) in &fields.get_ref().0 {
+                let Some(c) = &f.get_ref().currency else {
+                    continue;
+                };
+                let target = def
+                    .fields
+                    .iter_mut()
+                    .find(|x| x.written == *k.get_ref() || x.name == *k.get_ref());
+                match target {
+                    Some(field) if field.ty == FieldType::Amount => match self.currency(file, c) {
+                        Some(cur) => field.currency = cur,
+                        None => ok = false,
+                    },
+                    _ => {
+                        ok = false;
+                        self.push(
+                            Diagnostic::new(
+                                Rule::Currency,
+                                at(file, c.span()),
+                                Msg::new(
+                                    format!("`{}`은(는) 금액(amount)이 아니어서 통화를 쓸 수 없습니다", k.get_ref()),
+                                    format!("`{}` is not an amount, so it has no currency", k.get_ref()),
+                                ),
+                            )
+                            .help(Msg::new(
+                                "금액이라면 type = \"amount\"를 함께 쓰고, 아니면 currency를 지우세요",
+                                "add type = \"amount\" if it is one, or remove currency",
+                            )),
+                        );
                     }
                 }
             }
-            for field in def.fields.iter_mut() {
-                if field.ty == FieldType::Amount
-                    && !entry.value.fields.as_ref().is_some_and(|fs| {
-                        fs.get_ref().0.iter().any(|(k, f)| {
-                            (*k.get_ref() == field.written || *k.get_ref() == field.name)
-                                && f.get_ref().currency.is_some()
-                        })
+        }
+        for field in def.fields.iter_mut() {
+            if field.ty == FieldType::Amount
+                && !entry.value.fields.as_ref().is_some_and(|fs| {
+                    fs.get_ref().0.iter().any(|(k, f)| {
+                        (*k.get_ref() == field.written || *k.get_ref() == field.name)
+                            && f.get_ref().currency.is_some()
                     })
-                {
-                    field.currency = domain_currency;
-                }
+                })
+            {
+                field.currency = domain_currency;
             }
-            let cat = def.category.as_ref().and_then(|c| cat_layers.get(c));
-            ok &= self.resolve(file, entry, def, layer, cat, &domain_layer);
         }
         ok
     }
@@ -329,6 +425,8 @@ impl Validator<'_> {
         None
     }
 
+    /// Resolves what one error means for the payment (error, then category, then domain, then
+    /// the built-in default) and checks the result (E041–E044). Returns false on an error.
     fn resolve(
         &mut self,
         file: FileId,
@@ -338,8 +436,6 @@ impl Validator<'_> {
         cat: Option<&Layer>,
         dom: &Layer,
     ) -> bool {
-        let mut ok = true;
-        let code = def.code.clone();
         let status = def.status;
         let mut p = Payment::default_for(status);
         let layers: [(Origin, Option<&Layer>); 3] = [
@@ -347,58 +443,28 @@ impl Validator<'_> {
             (Origin::Category, cat),
             (Origin::Error, Some(own)),
         ];
-        let mut outcome_at: Option<Written<Outcome>> = None;
-        let mut retry_at: Option<Written<Retry>> = None;
-        let mut limits_at: Option<Range<usize>> = None;
-        let mut safe_at: Option<Range<usize>> = None;
-        for (origin, l) in layers {
-            let Some(l) = l else { continue };
-            if let Some((v, s)) = &l.outcome {
-                p.outcome = *v;
-                p.outcome_origin = origin;
-                outcome_at = Some(Written {
-                    value: *v,
-                    origin,
-                    file,
-                    span: s.clone(),
-                });
-            }
-            if let Some((v, s)) = &l.retry {
-                p.retry = *v;
-                p.retry_origin = origin;
-                retry_at = Some(Written {
-                    value: *v,
-                    origin,
-                    file,
-                    span: s.clone(),
-                });
-            }
-            if let Some((v, s)) = &l.retry_after {
-                p.retry_after = Some(*v);
-                limits_at = Some(s.clone());
-            }
-            if let Some((v, s)) = &l.max_attempts {
-                p.max_attempts = Some(*v);
-                limits_at = Some(s.clone());
-            }
-            if let Some(a) = l.actor {
-                p.actor = Some(a);
-            }
-            if let Some((v, s)) = &l.customer_safe {
-                p.customer = if *v {
-                    CustomerText::Message
-                } else {
-                    CustomerText::Generic
-                };
-                safe_at = Some(s.clone());
-            }
-            if let Some((t, s)) = &l.customer_message {
-                p.customer = CustomerText::Own(t.clone());
-                safe_at = Some(s.clone());
-            }
-        }
+        let src = merge_layers(file, &mut p, layers);
+        let mut ok = self.retryable_key(file, entry, &src, &mut p);
+        ok &= self.same_key_4xx(file, entry, def, &src);
+        ok &= self.unknown_4xx(file, entry, def, &src);
+        ok &= self.retry_contradictions(file, def, &p, &src);
+        ok &= self.customer_safe(file, def, &p, &src);
+        def.retryable = p.retryable();
+        def.payment = p;
+        ok
+    }
 
-        // `retryable`, the older key: alone it keeps working; beside `payment.retry` it must agree.
+    /// `retryable`, the older key: alone it keeps working (sets `p.retry`); beside
+    /// `payment.retry` it must agree. Returns false on a contradiction.
+    fn retryable_key(
+        &mut self,
+        file: FileId,
+        entry: &Entry<RawError>,
+        src: &Sources,
+        p: &mut Payment,
+    ) -> bool {
+        let mut ok = true;
+        let Sources { retry_at, .. } = src;
         if let Some(r) = &entry.value.retryable {
             let says = *r.get_ref();
             match &retry_at {
@@ -430,7 +496,20 @@ impl Validator<'_> {
                 }
             }
         }
+        ok
+    }
 
+    /// E041: `same_key` on a plain 4xx, where the same request fails the same way.
+    fn same_key_4xx(
+        &mut self,
+        file: FileId,
+        entry: &Entry<RawError>,
+        def: &ErrorDef,
+        src: &Sources,
+    ) -> bool {
+        let mut ok = true;
+        let Sources { retry_at, .. } = src;
+        let (code, status) = (&def.code, def.status);
         let key_span = entry.key.span();
         let plain_4xx = (400..500).contains(&status) && !RETRYABLE_4XX.contains(&status);
         // E041: the same request again on a 4xx fails the same way.
@@ -467,6 +546,21 @@ impl Validator<'_> {
             }
             self.push(d);
         }
+        ok
+    }
+
+    /// E042: an unknown outcome on a 4xx (other than 408), which is an answer.
+    fn unknown_4xx(
+        &mut self,
+        file: FileId,
+        entry: &Entry<RawError>,
+        def: &ErrorDef,
+        src: &Sources,
+    ) -> bool {
+        let mut ok = true;
+        let Sources { outcome_at, .. } = src;
+        let (code, status) = (&def.code, def.status);
+        let key_span = entry.key.span();
         // E042: a 4xx is an answer: the outcome is known.
         if let Some(w) = &outcome_at
             && w.value == Outcome::Unknown
@@ -502,6 +596,25 @@ impl Validator<'_> {
             }
             self.push(d);
         }
+        ok
+    }
+
+    /// E044: a new key on an unknown outcome (a double charge), and retry limits without a
+    /// retry.
+    fn retry_contradictions(
+        &mut self,
+        file: FileId,
+        def: &ErrorDef,
+        p: &Payment,
+        src: &Sources,
+    ) -> bool {
+        let mut ok = true;
+        let Sources {
+            retry_at,
+            limits_at,
+            ..
+        } = src;
+        let code = &def.code;
         // E044: a new key when the first may have been charged is a double charge.
         if p.outcome == Outcome::Unknown
             && p.retry == Retry::NewKey
@@ -548,6 +661,14 @@ impl Validator<'_> {
                 )),
             );
         }
+        ok
+    }
+
+    /// E043: a message marked customer-safe must not name internals or personal data.
+    fn customer_safe(&mut self, file: FileId, def: &ErrorDef, p: &Payment, src: &Sources) -> bool {
+        let mut ok = true;
+        let Sources { safe_at, .. } = src;
+        let code = &def.code;
         // E043: a customer-safe message must not show internals.
         if p.customer == CustomerText::Message
             && let Some(s) = &safe_at
@@ -594,8 +715,6 @@ impl Validator<'_> {
                 );
             }
         }
-        def.retryable = p.retryable();
-        def.payment = p;
         ok
     }
 
@@ -608,245 +727,314 @@ impl Validator<'_> {
             if ld.maps.is_empty() {
                 continue;
             }
-            let file = ld.file;
             let Some(pi) = domains.iter().position(|x| x.id == ld.id) else {
                 continue;
             };
+            let all: &[Domain] = domains;
             let mut maps = Vec::new();
             for m in &ld.maps {
-                let into = m.key.get_ref().clone();
-                let provider = &domains[pi];
-                let problem = |ko: String, en: String| Msg::new(ko, en);
-                if !provider.upstream {
-                    ok = false;
-                    self.push(
-                        Diagnostic::new(
-                            Rule::ProviderMap,
-                            at(file, m.key.span()),
-                            problem(format!("`{}`은(는) 연동사 도메인이 아니라서 코드를 바꾸는 표를 가질 수 없습니다", ld.id), format!("`{}` is not an upstream domain, so it cannot map codes", ld.id)),
-                        )
-                        .help(Msg::new("연동사 파일이라면 [domain]에 upstream = true를 쓰세요", "if it is a provider, set upstream = true in [domain]")),
-                    );
-                    continue;
+                if let Some(map) = self.provider_map(ld, m, &all[pi], all, &mut ok) {
+                    maps.push(map);
                 }
-                let Some(target) = domains.iter().find(|x| x.id == into && !x.upstream) else {
-                    ok = false;
-                    let ours: Vec<&str> = domains
-                        .iter()
-                        .filter(|x| !x.upstream)
-                        .map(|x| x.id.as_str())
-                        .collect();
-                    let mut d = Diagnostic::new(
-                        Rule::ProviderMap,
-                        at(file, m.key.span()),
-                        problem(
-                            format!("받는 쪽 도메인 `{into}`이(가) 없습니다"),
-                            format!("there is no domain of ours named `{into}`"),
-                        ),
-                    )
-                    .label(Msg::new(
-                        "우리 도메인이 와야 합니다",
-                        "expected a domain of ours",
-                    ));
-                    if let Some(s) = did_you_mean(&into, ours.iter().copied()) {
-                        d = d.help(Msg::new(
-                            format!("`{s}`을(를) 쓰려던 것인가요?"),
-                            format!("did you mean `{s}`?"),
-                        ));
-                    }
-                    let list = quoted_list(ours.iter().copied());
-                    self.push(d.help(Msg::new(
-                        format!("[maps.X]의 X는 에러를 받는 우리 도메인(파일 이름)입니다: {list}"),
-                        format!(
-                            "[maps.X] names the domain of ours that receives the errors: {list}"
-                        ),
-                    )));
-                    continue;
-                };
-                let raw = &m.value;
-                let mut row_ok = true;
-                // Our error a provider code can go to: one that needs no values, or that
-                // carries this provider's received error.
-                let check_to = |v: &mut Self, to: &S<String>| -> bool {
-                    let Some(e) = target.errors().find(|e| e.code == *to.get_ref()) else {
-                        let mut d = Diagnostic::new(
-                            Rule::ProviderMap,
-                            at(file, to.span()),
-                            Msg::new(
-                                format!("`{into}` 도메인에 `{}` 에러가 없습니다", to.get_ref()),
-                                format!("domain `{into}` has no error `{}`", to.get_ref()),
-                            ),
-                        );
-                        if let Some(s) =
-                            did_you_mean(to.get_ref(), target.errors().map(|e| e.code.as_str()))
-                        {
-                            d = d.help(Msg::new(
-                                format!("`{s}`을(를) 쓰려던 것인가요?"),
-                                format!("did you mean `{s}`?"),
-                            ));
-                        }
-                        v.push(d);
-                        return false;
-                    };
-                    let carries = e.passthrough.as_deref() == Some(ld.id.as_str());
-                    let own_fields = e.fields.iter().any(|f| {
-                        f.name != crate::model::UPSTREAM_CODE
-                            && f.name != crate::model::UPSTREAM_MESSAGE
-                    });
-                    if own_fields || (e.passthrough.is_some() && !carries) {
-                        v.push(
-                            Diagnostic::new(
-                                Rule::ProviderMap,
-                                at(file, to.span()),
-                                Msg::new(
-                                    format!("`{}`은(는) 받은 에러만으로 만들 수 없습니다 (채울 값이 있거나 다른 연동사의 에러를 담습니다)", to.get_ref()),
-                                    format!("`{}` cannot be built from a received error alone (it needs values, or carries another provider's error)", to.get_ref()),
-                                ),
-                            )
-                            .help(Msg::new(
-                                format!("자리표시자가 없는 에러나 passthrough = \"{}\"인 에러를 고르세요", ld.id),
-                                format!("pick an error with no placeholders, or one with passthrough = \"{}\"", ld.id),
-                            )),
-                        );
-                        return false;
-                    }
-                    true
-                };
-                let fallback = match &raw.fallback {
-                    Some(f) => check_to(self, f).then(|| f.get_ref().clone()),
-                    None => {
-                        if !m.was_dropped("fallback") {
-                            self.push(
-                                Diagnostic::new(
-                                    Rule::ProviderMap,
-                                    at(file, m.key.span()),
-                                    Msg::new("fallback이 없습니다: 표에 없는 코드가 갈 곳이 있어야 합니다", "missing `fallback`: codes not in the table need somewhere to go"),
-                                )
-                                .help(Msg::new(
-                                    "fallback = \"우리 에러 코드\"를 쓰세요. 스펙에 없는 코드를 받아도 이 에러로 바뀌고 받은 코드는 그대로 남습니다",
-                                    "write fallback = \"OUR_CODE\"; codes the spec does not know go there too, kept verbatim",
-                                )),
-                            );
-                        }
-                        None
-                    }
-                };
-                row_ok &= fallback.is_some();
-                let ops: Vec<String> = raw
-                    .operations
-                    .as_ref()
-                    .map(|o| o.get_ref().iter().map(|x| x.get_ref().clone()).collect())
-                    .unwrap_or_default();
-                for o in raw.operations.iter().flat_map(|o| o.get_ref().iter()) {
-                    row_ok &= self.provider_operation(file, provider, o);
-                }
-                let mut rows = Vec::new();
-                for (k, t) in raw.codes.iter().flat_map(|c| c.get_ref().0.iter()) {
-                    if provider.errors().all(|e| e.code != *k.get_ref()) {
-                        row_ok = false;
-                        let mut d = Diagnostic::new(
-                            Rule::ProviderMap,
-                            at(file, k.span()),
-                            Msg::new(
-                                format!("`{}`은(는) 이 연동사의 코드가 아닙니다", k.get_ref()),
-                                format!("`{}` is not a code of this provider", k.get_ref()),
-                            ),
-                        );
-                        if let Some(s) =
-                            did_you_mean(k.get_ref(), provider.errors().map(|e| e.code.as_str()))
-                        {
-                            d = d.help(Msg::new(
-                                format!("`{s}`을(를) 쓰려던 것인가요?"),
-                                format!("did you mean `{s}`?"),
-                            ));
-                        }
-                        self.push(d.help(Msg::new(
-                            "먼저 [errors.\"코드\"]로 코드를 선언하세요",
-                            "declare the code first with [errors.\"CODE\"]",
-                        )));
-                        continue;
-                    }
-                    match t.get_ref() {
-                        RawMapTarget::To(to) => {
-                            let s = S::new(t.span(), to.clone());
-                            if check_to(self, &s) {
-                                rows.push(MapRow {
-                                    code: k.get_ref().clone(),
-                                    operation: None,
-                                    to: to.clone(),
-                                });
-                            } else {
-                                row_ok = false;
-                            }
-                        }
-                        RawMapTarget::PerOperation(per) => {
-                            for (op, to) in per {
-                                let good = self.provider_operation(file, provider, op)
-                                    & check_to(self, to);
-                                if good {
-                                    rows.push(MapRow {
-                                        code: k.get_ref().clone(),
-                                        operation: Some(op.get_ref().clone()),
-                                        to: to.get_ref().clone(),
-                                    });
-                                } else {
-                                    row_ok = false;
-                                }
-                            }
-                        }
-                    }
-                }
-                if !row_ok {
-                    ok = false;
-                    continue;
-                }
-                let map = ProviderMap {
-                    into: into.clone(),
-                    fallback: fallback.unwrap_or_default(),
-                    operations: ops,
-                    strict: raw.strict.as_ref().is_some_and(|s| *s.get_ref()),
-                    rows,
-                };
-                // W048/E049: codes that only fall back.
-                let unmapped: Vec<&str> = map
-                    .coverage(provider)
-                    .into_iter()
-                    .filter(|(_, m)| !*m)
-                    .map(|(c, _)| c)
-                    .collect();
-                if !unmapped.is_empty() {
-                    let n = unmapped.len();
-                    let mut list = quoted_list(unmapped.iter().take(12).copied());
-                    if n > 12 {
-                        list.push_str(&format!(" … (+{})", n - 12));
-                    }
-                    let (rule, why_ko, why_en) = if map.strict {
-                        (Rule::UnmappedStrict, " (strict = true)", " (strict = true)")
-                    } else {
-                        (Rule::Unmapped, "", "")
-                    };
-                    if map.strict {
-                        ok = false;
-                    }
-                    self.push(
-                        Diagnostic::new(
-                            rule,
-                            at(file, m.key.span()),
-                            Msg::new(
-                                format!("`{}` 코드 {n}개가 `{into}`의 표에 없어 fallback(`{}`)으로만 갑니다{why_ko}: {list}", ld.id, map.fallback),
-                                format!("{n} `{}` code(s) are not in the table for `{into}` and only fall back to `{}`{why_en}: {list}", ld.id, map.fallback),
-                            ),
-                        )
-                        .help(Msg::new(
-                            format!("[maps.{into}.codes]에 한 줄씩 쓰세요. 예: {} = \"{}\"", unmapped[0], map.fallback),
-                            format!("add a row per code to [maps.{into}.codes]: {} = \"{}\"", unmapped[0], map.fallback),
-                        )),
-                    );
-                }
-                maps.push(map);
             }
             maps.sort_by(|a, b| a.into.cmp(&b.into));
             domains[pi].maps = maps;
+        }
+        ok
+    }
+
+    /// Checks one `[maps.<into>]` of provider `ld` (built as `provider`) and builds it. `None`
+    /// where it is wrong; clears `ok` on an error (also a strict map's missing rows).
+    fn provider_map(
+        &mut self,
+        ld: &LoadedDomain,
+        m: &Entry<RawMap>,
+        provider: &Domain,
+        domains: &[Domain],
+        ok: &mut bool,
+    ) -> Option<ProviderMap> {
+        let Some(target) = self.map_target(ld, m, provider, domains) else {
+            *ok = false;
+            return None;
+        };
+        let into = m.key.get_ref().clone();
+        let cx = MapCx {
+            file: ld.file,
+            ld,
+            provider,
+            target,
+            into: &into,
+        };
+        let raw = &m.value;
+        let mut row_ok = true;
+        let fallback = self.map_fallback(&cx, m);
+        row_ok &= fallback.is_some();
+        let ops: Vec<String> = raw
+            .operations
+            .as_ref()
+            .map(|o| o.get_ref().iter().map(|x| x.get_ref().clone()).collect())
+            .unwrap_or_default();
+        for o in raw.operations.iter().flat_map(|o| o.get_ref().iter()) {
+            row_ok &= self.provider_operation(cx.file, cx.provider, o);
+        }
+        let rows = self.map_rows(&cx, raw, &mut row_ok);
+        if !row_ok {
+            *ok = false;
+            return None;
+        }
+        let map = ProviderMap {
+            into: into.clone(),
+            fallback: fallback.unwrap_or_default(),
+            operations: ops,
+            strict: raw.strict.as_ref().is_some_and(|s| *s.get_ref()),
+            rows,
+        };
+        *ok &= self.unmapped_codes(&cx, m, &map);
+        Some(map)
+    }
+
+    /// The domain of ours that a map of provider `ld` sends errors into. Reports a map in a
+    /// domain that is not a provider, or into no domain of ours.
+    fn map_target<'d>(
+        &mut self,
+        ld: &LoadedDomain,
+        m: &Entry<RawMap>,
+        provider: &Domain,
+        domains: &'d [Domain],
+    ) -> Option<&'d Domain> {
+        let file = ld.file;
+        let into = m.key.get_ref().clone();
+        let problem = |ko: String, en: String| Msg::new(ko, en);
+        if !provider.upstream {
+            self.push(
+                Diagnostic::new(
+                    Rule::ProviderMap,
+                    at(file, m.key.span()),
+                    problem(format!("`{}`은(는) 연동사 도메인이 아니라서 코드를 바꾸는 표를 가질 수 없습니다", ld.id), format!("`{}` is not an upstream domain, so it cannot map codes", ld.id)),
+                )
+                .help(Msg::new("연동사 파일이라면 [domain]에 upstream = true를 쓰세요", "if it is a provider, set upstream = true in [domain]")),
+            );
+            return None;
+        }
+        let Some(target) = domains.iter().find(|x| x.id == into && !x.upstream) else {
+            let ours: Vec<&str> = domains
+                .iter()
+                .filter(|x| !x.upstream)
+                .map(|x| x.id.as_str())
+                .collect();
+            let mut d = Diagnostic::new(
+                Rule::ProviderMap,
+                at(file, m.key.span()),
+                problem(
+                    format!("받는 쪽 도메인 `{into}`이(가) 없습니다"),
+                    format!("there is no domain of ours named `{into}`"),
+                ),
+            )
+            .label(Msg::new(
+                "우리 도메인이 와야 합니다",
+                "expected a domain of ours",
+            ));
+            if let Some(s) = did_you_mean(&into, ours.iter().copied()) {
+                d = d.help(Msg::new(
+                    format!("`{s}`을(를) 쓰려던 것인가요?"),
+                    format!("did you mean `{s}`?"),
+                ));
+            }
+            let list = quoted_list(ours.iter().copied());
+            self.push(d.help(Msg::new(
+                format!("[maps.X]의 X는 에러를 받는 우리 도메인(파일 이름)입니다: {list}"),
+                format!("[maps.X] names the domain of ours that receives the errors: {list}"),
+            )));
+            return None;
+        };
+        Some(target)
+    }
+
+    /// Whether a provider code can go to our error `to`: one that needs no values, or that
+    /// carries this provider's received error.
+    fn map_to(&mut self, cx: &MapCx, to: &S<String>) -> bool {
+        let MapCx {
+            file,
+            ld,
+            target,
+            into,
+            ..
+        } = *cx;
+        let Some(e) = target.errors().find(|e| e.code == *to.get_ref()) else {
+            let mut d = Diagnostic::new(
+                Rule::ProviderMap,
+                at(file, to.span()),
+                Msg::new(
+                    format!("`{into}` 도메인에 `{}` 에러가 없습니다", to.get_ref()),
+                    format!("domain `{into}` has no error `{}`", to.get_ref()),
+                ),
+            );
+            if let Some(s) = did_you_mean(to.get_ref(), target.errors().map(|e| e.code.as_str())) {
+                d = d.help(Msg::new(
+                    format!("`{s}`을(를) 쓰려던 것인가요?"),
+                    format!("did you mean `{s}`?"),
+                ));
+            }
+            self.push(d);
+            return false;
+        };
+        let carries = e.passthrough.as_deref() == Some(ld.id.as_str());
+        let own_fields = e.fields.iter().any(|f| {
+            f.name != crate::model::UPSTREAM_CODE && f.name != crate::model::UPSTREAM_MESSAGE
+        });
+        if own_fields || (e.passthrough.is_some() && !carries) {
+            self.push(
+                Diagnostic::new(
+                    Rule::ProviderMap,
+                    at(file, to.span()),
+                    Msg::new(
+                        format!("`{}`은(는) 받은 에러만으로 만들 수 없습니다 (채울 값이 있거나 다른 연동사의 에러를 담습니다)", to.get_ref()),
+                        format!("`{}` cannot be built from a received error alone (it needs values, or carries another provider's error)", to.get_ref()),
+                    ),
+                )
+                .help(Msg::new(
+                    format!("자리표시자가 없는 에러나 passthrough = \"{}\"인 에러를 고르세요", ld.id),
+                    format!("pick an error with no placeholders, or one with passthrough = \"{}\"", ld.id),
+                )),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// The map's `fallback` where it checks out; reports it missing unless the loader already
+    /// reported the key.
+    fn map_fallback(&mut self, cx: &MapCx, m: &Entry<RawMap>) -> Option<String> {
+        let file = cx.file;
+        let raw = &m.value;
+        match &raw.fallback {
+            Some(f) => self.map_to(cx, f).then(|| f.get_ref().clone()),
+            None => {
+                if !m.was_dropped("fallback") {
+                    self.push(
+                        Diagnostic::new(
+                            Rule::ProviderMap,
+                            at(file, m.key.span()),
+                            Msg::new("fallback이 없습니다: 표에 없는 코드가 갈 곳이 있어야 합니다", "missing `fallback`: codes not in the table need somewhere to go"),
+                        )
+                        .help(Msg::new(
+                            "fallback = \"우리 에러 코드\"를 쓰세요. 스펙에 없는 코드를 받아도 이 에러로 바뀌고 받은 코드는 그대로 남습니다",
+                            "write fallback = \"OUR_CODE\"; codes the spec does not know go there too, kept verbatim",
+                        )),
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    /// The rows of `[maps.<into>.codes]` that check out; clears `row_ok` where one does not.
+    fn map_rows(&mut self, cx: &MapCx, raw: &RawMap, row_ok: &mut bool) -> Vec<MapRow> {
+        let MapCx { file, provider, .. } = *cx;
+        let mut rows = Vec::new();
+        for (k, t) in raw.codes.iter().flat_map(|c| c.get_ref().0.iter()) {
+            if provider.errors().all(|e| e.code != *k.get_ref()) {
+                *row_ok = false;
+                let mut d = Diagnostic::new(
+                    Rule::ProviderMap,
+                    at(file, k.span()),
+                    Msg::new(
+                        format!("`{}`은(는) 이 연동사의 코드가 아닙니다", k.get_ref()),
+                        format!("`{}` is not a code of this provider", k.get_ref()),
+                    ),
+                );
+                if let Some(s) =
+                    did_you_mean(k.get_ref(), provider.errors().map(|e| e.code.as_str()))
+                {
+                    d = d.help(Msg::new(
+                        format!("`{s}`을(를) 쓰려던 것인가요?"),
+                        format!("did you mean `{s}`?"),
+                    ));
+                }
+                self.push(d.help(Msg::new(
+                    "먼저 [errors.\"코드\"]로 코드를 선언하세요",
+                    "declare the code first with [errors.\"CODE\"]",
+                )));
+                continue;
+            }
+            match t.get_ref() {
+                RawMapTarget::To(to) => {
+                    let s = S::new(t.span(), to.clone());
+                    if self.map_to(cx, &s) {
+                        rows.push(MapRow {
+                            code: k.get_ref().clone(),
+                            operation: None,
+                            to: to.clone(),
+                        });
+                    } else {
+                        *row_ok = false;
+                    }
+                }
+                RawMapTarget::PerOperation(per) => {
+                    for (op, to) in per {
+                        let good =
+                            self.provider_operation(file, provider, op) & self.map_to(cx, to);
+                        if good {
+                            rows.push(MapRow {
+                                code: k.get_ref().clone(),
+                                operation: Some(op.get_ref().clone()),
+                                to: to.get_ref().clone(),
+                            });
+                        } else {
+                            *row_ok = false;
+                        }
+                    }
+                }
+            }
+        }
+        rows
+    }
+
+    /// W048/E049: the provider's codes with no row, which only fall back. Returns false when
+    /// the map is strict and has some.
+    fn unmapped_codes(&mut self, cx: &MapCx, m: &Entry<RawMap>, map: &ProviderMap) -> bool {
+        let MapCx {
+            file,
+            ld,
+            provider,
+            into,
+            ..
+        } = *cx;
+        let mut ok = true;
+        let unmapped: Vec<&str> = map
+            .coverage(provider)
+            .into_iter()
+            .filter(|(_, m)| !*m)
+            .map(|(c, _)| c)
+            .collect();
+        if !unmapped.is_empty() {
+            let n = unmapped.len();
+            let mut list = quoted_list(unmapped.iter().take(12).copied());
+            if n > 12 {
+                list.push_str(&format!(" … (+{})", n - 12));
+            }
+            let (rule, why_ko, why_en) = if map.strict {
+                (Rule::UnmappedStrict, " (strict = true)", " (strict = true)")
+            } else {
+                (Rule::Unmapped, "", "")
+            };
+            if map.strict {
+                ok = false;
+            }
+            self.push(
+                Diagnostic::new(
+                    rule,
+                    at(file, m.key.span()),
+                    Msg::new(
+                        format!("`{}` 코드 {n}개가 `{into}`의 표에 없어 fallback(`{}`)으로만 갑니다{why_ko}: {list}", ld.id, map.fallback),
+                        format!("{n} `{}` code(s) are not in the table for `{into}` and only fall back to `{}`{why_en}: {list}", ld.id, map.fallback),
+                    ),
+                )
+                .help(Msg::new(
+                    format!("[maps.{into}.codes]에 한 줄씩 쓰세요. 예: {} = \"{}\"", unmapped[0], map.fallback),
+                    format!("add a row per code to [maps.{into}.codes]: {} = \"{}\"", unmapped[0], map.fallback),
+                )),
+            );
         }
         ok
     }
