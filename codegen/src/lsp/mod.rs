@@ -317,8 +317,7 @@ impl Server<'_> {
 
     /// `textDocument/didChange`: applies the edits to the kept text; debounced.
     fn did_change(&mut self, params: Value) {
-        let Ok(p) = serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(params)
-        else {
+        let Ok(p) = serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(params) else {
             return;
         };
         let Some(path) = uri_to_path(&p.text_document.uri) else {

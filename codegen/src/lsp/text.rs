@@ -178,13 +178,7 @@ fn header_cursor(
 
 /// The key whose value holds the cursor: the key before the last `=` before the cursor, or
 /// on a line of a multi-line array, the key of the array it continues.
-fn value_key(
-    text: &str,
-    line: &str,
-    line_start: usize,
-    col: usize,
-    scan: &Scan,
-) -> Option<String> {
+fn value_key(text: &str, line: &str, line_start: usize, col: usize, scan: &Scan) -> Option<String> {
     let before: Vec<_> = scan.eqs.iter().filter(|&&e| e < col).collect();
     if let Some(&&eq) = before.last() {
         let key_start = line[..eq]
