@@ -634,7 +634,7 @@ fn upstream_candidates(spec: &Spec, lang: Lang) -> Vec<Candidate> {
 /// `type = ` → the field types, each explained.
 fn type_candidates(lang: Lang) -> Vec<Candidate> {
     FieldType::ALL
-        .into_iter()
+        .iter()
         .map(|ty| {
             let detail = match ty {
                 FieldType::String => t(lang, "글 (기본)", "text (default)"),
