@@ -21,7 +21,7 @@ use super::{path_to_uri, uri_to_path};
 use crate::diagnostic::{Lang, Msg, Rule, edit_distance};
 use crate::load::{Entry, LoadedDomain};
 use crate::model::{Entry as CodeEntry, FieldType};
-use crate::raw::{RawError, RawText};
+use crate::raw::{RawCategory, RawError, RawOperation, RawText};
 
 /// Keys whose value is a text per locale.
 const TEXT_KEYS: &[&str] = &[
@@ -130,78 +130,15 @@ fn code_hover(spec: &Spec, domain: &LoadedDomain, code: &str, lang: Lang) -> Opt
     match model {
         Some((catalog, e)) => {
             let li = crate::report::locale_index(catalog, lang);
-            if let CodeEntry::Live(e) = e {
-                out.push_str(&format!(" — HTTP {}", e.status));
-            }
-            if let Some(cat) = e.category() {
-                let title = catalog
-                    .domain(&domain.id)
-                    .and_then(|d| d.category(cat))
-                    .map(|c| c.title.get(li).to_owned())
-                    .unwrap_or_default();
-                out.push_str(&format!(
-                    " · {} `{cat}` {title}",
-                    t(lang, "분류", "category")
-                ));
-            }
+            out.push_str(&model_headline(catalog, &domain.id, e, li, lang));
             out.push_str("\n\n");
-            out.push_str(&if let Some(r) = e.retired() {
-                let since = r.since.as_deref().unwrap_or("-");
-                t(
-                    lang,
-                    &format!("⛔ 폐기된 코드 ({since}): 더 이상 나가지 않고, 다시 쓰지도 않습니다"),
-                    &format!("⛔ Retired ({since}): no longer sent, never reused"),
-                )
-            } else if let Some(d) = e.deprecated() {
-                let since = d.since.as_deref().unwrap_or("-");
-                let instead = d
-                    .replacement
-                    .as_deref()
-                    .map(|r| t(lang, &format!(", 대신 `{r}`"), &format!(", use `{r}`")))
-                    .unwrap_or_default();
-                t(
-                    lang,
-                    &format!("⚠ 사용 중단 예정 ({since}){instead}"),
-                    &format!("⚠ Deprecated ({since}){instead}"),
-                )
-            } else {
-                t(lang, "✅ 사용 중", "✅ Live")
-            });
+            out.push_str(&lifecycle_line(e, lang));
             if e.live().is_some_and(|e| e.retryable) {
                 out.push_str(&t(lang, " · 다시 시도해도 됩니다", " · retryable"));
             }
             out.push_str("\n\n");
-            if let Some(message) = e.message() {
-                out.push_str(&t(
-                    lang,
-                    "메시지 (예시 값으로):",
-                    "Messages (with example values):",
-                ));
-                out.push('\n');
-                for (i, locale) in catalog.locales.iter().enumerate() {
-                    let m = match e {
-                        CodeEntry::Live(e) => {
-                            crate::emit::docs::example::example_message(catalog, e, i)
-                        }
-                        // A tombstone has no fields, so no example values.
-                        CodeEntry::Retired(_) => message.templates[i].unfilled(),
-                    };
-                    out.push_str(&format!("- `{locale}`: {m}\n"));
-                }
-            }
-            if let Some(x) = e.explanation() {
-                out.push_str(&format!("\n{}\n", x.get(li)));
-            }
-            if let Some(a) = e.action() {
-                out.push_str(&format!(
-                    "\n**{}** {}\n",
-                    t(lang, "조치:", "Action:"),
-                    a.get(li)
-                ));
-            }
-            if let Some(link) = catalog.docs_link(&domain.id, code) {
-                out.push_str(&format!("\n[{}]({link})\n", t(lang, "문서", "Docs")));
-            }
+            out.push_str(&example_messages(catalog, e, lang));
+            out.push_str(&model_docs(catalog, &domain.id, code, e, li, lang));
             if spec.catalog.is_none() {
                 out.push_str(&format!(
                     "\n_{}_\n",
@@ -213,31 +150,134 @@ fn code_hover(spec: &Spec, domain: &LoadedDomain, code: &str, lang: Lang) -> Opt
                 ));
             }
         }
-        None => {
-            // Not valid yet: what the entry says, as written.
-            let e = &raw.value;
-            if let Some(s) = &e.status {
-                out.push_str(&format!(" — HTTP {}", s.get_ref()));
-            }
-            if let Some(c) = &e.category {
-                out.push_str(&format!(
-                    " · {} `{}`",
-                    t(lang, "분류", "category"),
-                    c.get_ref()
-                ));
-            }
-            out.push_str("\n\n");
-            if let Some(m) = &e.message {
-                for (k, v) in &m.get_ref().0 {
-                    out.push_str(&format!("- `{}`: {}\n", k.get_ref(), v.get_ref()));
-                }
-            }
-            if e.retired.is_some() {
-                out.push_str(&t(lang, "\n⛔ 폐기된 코드\n", "\n⛔ Retired\n"));
-            }
-        }
+        None => out.push_str(&raw_hover(&raw.value, lang)),
     }
     Some(out)
+}
+
+/// The rest of a valid code's hover title: ` — HTTP status` and ` · category \`c\` title`.
+fn model_headline(
+    catalog: &crate::model::Catalog,
+    domain_id: &str,
+    e: &CodeEntry,
+    li: usize,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    if let CodeEntry::Live(e) = e {
+        out.push_str(&format!(" — HTTP {}", e.status));
+    }
+    if let Some(cat) = e.category() {
+        let title = catalog
+            .domain(domain_id)
+            .and_then(|d| d.category(cat))
+            .map(|c| c.title.get(li).to_owned())
+            .unwrap_or_default();
+        out.push_str(&format!(
+            " · {} `{cat}` {title}",
+            t(lang, "분류", "category")
+        ));
+    }
+    out
+}
+
+/// Whether a code is live, deprecated (since when, what instead) or retired.
+fn lifecycle_line(e: &CodeEntry, lang: Lang) -> String {
+    if let Some(r) = e.retired() {
+        let since = r.since.as_deref().unwrap_or("-");
+        t(
+            lang,
+            &format!("⛔ 폐기된 코드 ({since}): 더 이상 나가지 않고, 다시 쓰지도 않습니다"),
+            &format!("⛔ Retired ({since}): no longer sent, never reused"),
+        )
+    } else if let Some(d) = e.deprecated() {
+        let since = d.since.as_deref().unwrap_or("-");
+        let instead = d
+            .replacement
+            .as_deref()
+            .map(|r| t(lang, &format!(", 대신 `{r}`"), &format!(", use `{r}`")))
+            .unwrap_or_default();
+        t(
+            lang,
+            &format!("⚠ 사용 중단 예정 ({since}){instead}"),
+            &format!("⚠ Deprecated ({since}){instead}"),
+        )
+    } else {
+        t(lang, "✅ 사용 중", "✅ Live")
+    }
+}
+
+/// A code's message in every locale, filled with example values (empty when it has none).
+fn example_messages(catalog: &crate::model::Catalog, e: &CodeEntry, lang: Lang) -> String {
+    let mut out = String::new();
+    if let Some(message) = e.message() {
+        out.push_str(&t(
+            lang,
+            "메시지 (예시 값으로):",
+            "Messages (with example values):",
+        ));
+        out.push('\n');
+        for (i, locale) in catalog.locales.iter().enumerate() {
+            let m = match e {
+                CodeEntry::Live(e) => crate::emit::docs::example::example_message(catalog, e, i),
+                // A tombstone has no fields, so no example values.
+                CodeEntry::Retired(_) => message.templates[i].unfilled(),
+            };
+            out.push_str(&format!("- `{locale}`: {m}\n"));
+        }
+    }
+    out
+}
+
+/// A code's explanation, action and docs link, each when it has one.
+fn model_docs(
+    catalog: &crate::model::Catalog,
+    domain_id: &str,
+    code: &str,
+    e: &CodeEntry,
+    li: usize,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    if let Some(x) = e.explanation() {
+        out.push_str(&format!("\n{}\n", x.get(li)));
+    }
+    if let Some(a) = e.action() {
+        out.push_str(&format!(
+            "\n**{}** {}\n",
+            t(lang, "조치:", "Action:"),
+            a.get(li)
+        ));
+    }
+    if let Some(link) = catalog.docs_link(domain_id, code) {
+        out.push_str(&format!("\n[{}]({link})\n", t(lang, "문서", "Docs")));
+    }
+    out
+}
+
+/// The rest of the hover of a code that is not valid yet: what the entry says, as written.
+fn raw_hover(e: &RawError, lang: Lang) -> String {
+    let mut out = String::new();
+    if let Some(s) = &e.status {
+        out.push_str(&format!(" — HTTP {}", s.get_ref()));
+    }
+    if let Some(c) = &e.category {
+        out.push_str(&format!(
+            " · {} `{}`",
+            t(lang, "분류", "category"),
+            c.get_ref()
+        ));
+    }
+    out.push_str("\n\n");
+    if let Some(m) = &e.message {
+        for (k, v) in &m.get_ref().0 {
+            out.push_str(&format!("- `{}`: {}\n", k.get_ref(), v.get_ref()));
+        }
+    }
+    if e.retired.is_some() {
+        out.push_str(&t(lang, "\n⛔ 폐기된 코드\n", "\n⛔ Retired\n"));
+    }
+    out
 }
 
 /// A category (`true`) or an operation.
@@ -418,6 +458,9 @@ fn key_hover(_: &[String], _: &str, _: Lang) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // Completion
 
+/// A completion before it becomes an item: label, detail, kind.
+type Candidate = (String, String, CompletionItemKind);
+
 /// `textDocument/completion`.
 pub fn completion(
     ws: &mut Workspace,
@@ -437,7 +480,7 @@ pub fn completion(
         prefix_start
     };
     let rest_of_line = text[at..].split('\n').next().unwrap_or_default();
-    let mut items: Vec<(String, String, CompletionItemKind)> = Vec::new();
+    let mut items: Vec<Candidate> = Vec::new();
     let mut close = String::new();
 
     if c.header == Some(1) && c.table.first().is_some_and(|t| t == "errors") {
@@ -446,136 +489,37 @@ pub fn completion(
         if c.in_string && !rest_of_line.contains('"') {
             close.push_str("\"]");
         }
-        for (code, category) in next_free_codes(d) {
-            let detail = match category {
-                Some(cat) => t(
-                    lang,
-                    &format!("다음 빈 코드 (분류 {cat})"),
-                    &format!("next free code (category {cat})"),
-                ),
-                None => t(lang, "다음 빈 코드", "next free code"),
-            };
-            items.push((code, detail, CompletionItemKind::CONSTANT));
-        }
+        items = next_code_candidates(d, lang);
     } else if let Some(key) = c.value_of.as_deref() {
         let quote = if c.in_string { "" } else { "\"" };
         if c.in_string && !rest_of_line.trim_start().starts_with('"') && !rest_of_line.contains('"')
         {
             close.push('"');
         }
-        let mut values: Vec<(String, String, CompletionItemKind)> = Vec::new();
-        match key {
-            "category" => {
-                for e in &domain?.categories {
-                    let title = e
-                        .value
-                        .title
-                        .as_ref()
-                        .and_then(|x| pick(x.get_ref(), lang))
-                        .unwrap_or_default();
-                    values.push((
-                        e.key.get_ref().clone(),
-                        title.to_owned(),
-                        CompletionItemKind::ENUM_MEMBER,
-                    ));
-                }
-            }
-            "operations" => {
-                for e in &domain?.operations {
-                    let title = e
-                        .value
-                        .title
-                        .as_ref()
-                        .and_then(|x| pick(x.get_ref(), lang))
-                        .unwrap_or_default();
-                    values.push((
-                        e.key.get_ref().clone(),
-                        title.to_owned(),
-                        CompletionItemKind::ENUM_MEMBER,
-                    ));
-                }
-            }
-            "replacement" => {
-                let own = c.table.get(1);
-                for e in domain?
-                    .errors
-                    .iter()
-                    .filter(|e| e.value.retired.is_none() && Some(e.key.get_ref()) != own)
-                {
-                    let m = message_of(&e.value, lang).unwrap_or_default();
-                    values.push((e.key.get_ref().clone(), m, CompletionItemKind::CONSTANT));
-                }
-            }
-            "passthrough" => {
-                let upstream: Vec<&LoadedDomain> = spec
-                    .loaded
-                    .domains
-                    .iter()
-                    .filter(|d| {
-                        d.domain
-                            .as_ref()
-                            .and_then(|e| e.value.upstream.as_ref())
-                            .is_some_and(|u| *u.get_ref())
-                    })
-                    .collect();
-                for d in upstream {
-                    let title = d
-                        .domain
-                        .as_ref()
-                        .and_then(|e| e.value.title.as_ref())
-                        .and_then(|x| pick(x.get_ref(), lang))
-                        .unwrap_or_default();
-                    values.push((d.id.clone(), title.to_owned(), CompletionItemKind::MODULE));
-                }
-            }
-            "type" => {
-                for ty in FieldType::ALL {
-                    let detail = match ty {
-                        FieldType::String => t(lang, "글 (기본)", "text (default)"),
-                        FieldType::Integer => t(lang, "정수", "integer"),
-                        FieldType::Amount => t(
-                            lang,
-                            "금액 (1,000원 / KRW 1,000)",
-                            "amount (1,000원 / KRW 1,000)",
-                        ),
-                    };
-                    values.push((
-                        ty.as_str().to_owned(),
-                        detail,
-                        CompletionItemKind::TYPE_PARAMETER,
-                    ));
-                }
-            }
-            "locale" | "locales" => {
-                for l in spec.locales() {
-                    values.push((
-                        l,
-                        t(lang, "카탈로그 언어", "catalog locale"),
-                        CompletionItemKind::VALUE,
-                    ));
-                }
-            }
-            _ => {}
-        }
-        for (label, detail, kind) in values {
+        for (label, detail, kind) in value_candidates(spec, domain, &c, key, lang)? {
             items.push((format!("{quote}{label}{quote}"), detail, kind));
         }
     } else if c.line_key.len() >= 2 && TEXT_KEYS.contains(&c.line_key[0].as_str()) {
         // `message.` → the catalog's locales.
-        for l in spec.locales() {
-            items.push((
-                l,
-                t(lang, "카탈로그 언어", "catalog locale"),
-                CompletionItemKind::PROPERTY,
-            ));
-        }
+        items = locale_candidates(spec, CompletionItemKind::PROPERTY, lang);
     }
     if items.is_empty() {
         return None;
     }
     let index = LineIndex::new(text);
     let range = index.range(&(prefix_start.min(at)..at));
-    let list = items
+    Some(CompletionResponse::Array(completion_items(
+        items, range, &close,
+    )))
+}
+
+/// The completion items of the candidates, each replacing `range` and followed by `close`.
+fn completion_items(
+    items: Vec<Candidate>,
+    range: lsp_types::Range,
+    close: &str,
+) -> Vec<CompletionItem> {
+    items
         .into_iter()
         .map(|(label, detail, kind)| CompletionItem {
             label: label.clone(),
@@ -588,8 +532,134 @@ pub fn completion(
             ))),
             ..CompletionItem::default()
         })
-        .collect();
-    Some(CompletionResponse::Array(list))
+        .collect()
+}
+
+/// `[errors."` → the next free code of each category of the domain.
+fn next_code_candidates(d: &LoadedDomain, lang: Lang) -> Vec<Candidate> {
+    next_free_codes(d)
+        .into_iter()
+        .map(|(code, category)| {
+            let detail = match category {
+                Some(cat) => t(
+                    lang,
+                    &format!("다음 빈 코드 (분류 {cat})"),
+                    &format!("next free code (category {cat})"),
+                ),
+                None => t(lang, "다음 빈 코드", "next free code"),
+            };
+            (code, detail, CompletionItemKind::CONSTANT)
+        })
+        .collect()
+}
+
+/// The values `key = ` can take, unquoted; `None` when they need a domain and there is none.
+fn value_candidates(
+    spec: &Spec,
+    domain: Option<&LoadedDomain>,
+    c: &Cursor,
+    key: &str,
+    lang: Lang,
+) -> Option<Vec<Candidate>> {
+    Some(match key {
+        "category" => titled_candidates(&domain?.categories, lang, |e: &RawCategory| {
+            e.title.as_ref().map(|x| x.get_ref())
+        }),
+        "operations" => titled_candidates(&domain?.operations, lang, |e: &RawOperation| {
+            e.title.as_ref().map(|x| x.get_ref())
+        }),
+        "replacement" => {
+            let own = c.table.get(1);
+            domain?
+                .errors
+                .iter()
+                .filter(|e| e.value.retired.is_none() && Some(e.key.get_ref()) != own)
+                .map(|e| {
+                    let m = message_of(&e.value, lang).unwrap_or_default();
+                    (e.key.get_ref().clone(), m, CompletionItemKind::CONSTANT)
+                })
+                .collect()
+        }
+        "passthrough" => upstream_candidates(spec, lang),
+        "type" => type_candidates(lang),
+        "locale" | "locales" => locale_candidates(spec, CompletionItemKind::VALUE, lang),
+        _ => Vec::new(),
+    })
+}
+
+/// Categories or operations: their keys, with their titles.
+fn titled_candidates<T>(
+    entries: &[Entry<T>],
+    lang: Lang,
+    title: impl Fn(&T) -> Option<&RawText>,
+) -> Vec<Candidate> {
+    entries
+        .iter()
+        .map(|e| {
+            let title = title(&e.value)
+                .and_then(|x| pick(x, lang))
+                .unwrap_or_default();
+            (
+                e.key.get_ref().clone(),
+                title.to_owned(),
+                CompletionItemKind::ENUM_MEMBER,
+            )
+        })
+        .collect()
+}
+
+/// `passthrough = ` → the upstream domains, with their titles.
+fn upstream_candidates(spec: &Spec, lang: Lang) -> Vec<Candidate> {
+    spec.loaded
+        .domains
+        .iter()
+        .filter(|d| {
+            d.domain
+                .as_ref()
+                .and_then(|e| e.value.upstream.as_ref())
+                .is_some_and(|u| *u.get_ref())
+        })
+        .map(|d| {
+            let title = d
+                .domain
+                .as_ref()
+                .and_then(|e| e.value.title.as_ref())
+                .and_then(|x| pick(x.get_ref(), lang))
+                .unwrap_or_default();
+            (d.id.clone(), title.to_owned(), CompletionItemKind::MODULE)
+        })
+        .collect()
+}
+
+/// `type = ` → the field types, each explained.
+fn type_candidates(lang: Lang) -> Vec<Candidate> {
+    FieldType::ALL
+        .iter()
+        .map(|ty| {
+            let detail = match ty {
+                FieldType::String => t(lang, "글 (기본)", "text (default)"),
+                FieldType::Integer => t(lang, "정수", "integer"),
+                FieldType::Amount => t(
+                    lang,
+                    "금액 (1,000원 / KRW 1,000)",
+                    "amount (1,000원 / KRW 1,000)",
+                ),
+            };
+            (
+                ty.as_str().to_owned(),
+                detail,
+                CompletionItemKind::TYPE_PARAMETER,
+            )
+        })
+        .collect()
+}
+
+/// The catalog's locales, as completions of the given kind.
+fn locale_candidates(spec: &Spec, kind: CompletionItemKind, lang: Lang) -> Vec<Candidate> {
+    spec.locales()
+        .into_iter()
+        .map(|l| (l, t(lang, "카탈로그 언어", "catalog locale"), kind))
+        .collect()
 }
 
 fn message_of(e: &RawError, lang: Lang) -> Option<String> {
@@ -653,22 +723,6 @@ pub fn code_actions(
     let start = text::offset(text, p.range.start);
     let end = text::offset(text, p.range.end);
     let mut out = Vec::new();
-    let action = |title: String, edits: Vec<TextEdit>, diag: Option<lsp_types::Diagnostic>| {
-        #[allow(clippy::mutable_key_type)] // lsp_types' own map type, keyed by Uri
-        let mut changes = std::collections::HashMap::new();
-        changes.insert(uri.clone(), edits);
-        CodeActionOrCommand::CodeAction(CodeAction {
-            title,
-            kind: Some(CodeActionKind::QUICKFIX),
-            diagnostics: diag.map(|d| vec![d]),
-            edit: Some(WorkspaceEdit {
-                changes: Some(changes),
-                ..WorkspaceEdit::default()
-            }),
-            is_preferred: Some(true),
-            ..CodeAction::default()
-        })
-    };
     for d in &spec.diagnostics {
         let Some(loc) = d.primary.as_ref().filter(|l| l.file == file) else {
             continue;
@@ -682,77 +736,134 @@ pub fn code_actions(
             .iter()
             .find(|x| x.range == index.range(&loc.span))
             .cloned();
-        for h in &d.help {
-            let Some(sug) =
-                h.en.strip_prefix("did you mean `")
-                    .and_then(|s| s.strip_suffix("`?"))
-            else {
-                continue;
-            };
-            if let Some((range, new)) = replacement(text, &loc.span, sug) {
-                let title = Msg::new(
-                    format!("`{new}`(으)로 고치기"),
-                    format!("Change to `{new}`"),
-                )
-                .get(lang)
-                .to_owned();
-                out.push(action(
-                    title,
-                    vec![TextEdit::new(index.range(&range), new)],
-                    lsp_diag.clone(),
-                ));
-            }
-        }
-        if d.rule == Rule::MissingTranslation
-            && let Some(key) = d
-                .help
-                .iter()
-                .find_map(|h| h.en.strip_prefix("add it: ")?.strip_suffix(" = \"...\""))
-            && let Some((what, locale)) = key.rsplit_once('.')
-            && let Some((at, insert)) = translation_insert(text, loc.span.start, what, locale)
-        {
-            let title = t(
-                lang,
-                &format!("번역 키 추가: {key}"),
-                &format!("Add the missing translation: {key}"),
-            );
-            let pos = index.range(&(at..at));
-            out.push(action(
-                title,
-                vec![TextEdit::new(pos, insert)],
-                lsp_diag.clone(),
-            ));
+        let fixes = did_you_mean_fixes(d, text, &index, &loc.span, lang)
+            .into_iter()
+            .chain(translation_fix(d, text, &index, loc.span.start, lang));
+        for (title, edit) in fixes {
+            out.push(quick_fix(&uri, title, vec![edit], lsp_diag.clone()));
         }
     }
     // Codes the file had (when opened, or in git's HEAD) and no longer has: never deleted,
     // retired.
     if let Some(domain) = spec.domain_of(&path) {
-        let now: std::collections::BTreeSet<&str> = domain
-            .errors
-            .iter()
-            .map(|e| e.key.get_ref().as_str())
-            .collect();
-        for code in baseline.iter().filter(|c| !now.contains(c.as_str())) {
-            let mut insert = String::new();
-            if !text.ends_with('\n') && !text.is_empty() {
-                insert.push('\n');
-            }
-            insert.push_str(&format!(
-                "\n[errors.{}]\nretired = {{ since = \"{}\" }}\n",
-                toml_key(code),
-                this_month()
-            ));
-            let title = Msg::new(
-                format!("지운 코드 `{code}`를 폐기(retired) 항목으로 남기기"),
-                format!("Keep deleted code `{code}` as a retired entry"),
-            )
-            .get(lang)
-            .to_owned();
-            let endpos = index.range(&(text.len()..text.len()));
-            out.push(action(title, vec![TextEdit::new(endpos, insert)], None));
+        for (title, edit) in retire_fixes(domain, &baseline, text, &index, lang) {
+            out.push(quick_fix(&uri, title, vec![edit], None));
         }
     }
     Some(out)
+}
+
+/// A preferred quick fix of the document `uri`, fixing `diag` when it is known.
+fn quick_fix(
+    uri: &lsp_types::Uri,
+    title: String,
+    edits: Vec<TextEdit>,
+    diag: Option<lsp_types::Diagnostic>,
+) -> CodeActionOrCommand {
+    #[allow(clippy::mutable_key_type)] // lsp_types' own map type, keyed by Uri
+    let mut changes = std::collections::HashMap::new();
+    changes.insert(uri.clone(), edits);
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: diag.map(|d| vec![d]),
+        edit: Some(WorkspaceEdit {
+            changes: Some(changes),
+            ..WorkspaceEdit::default()
+        }),
+        is_preferred: Some(true),
+        ..CodeAction::default()
+    })
+}
+
+/// One fix per did-you-mean help of the diagnostic: its title and edit.
+fn did_you_mean_fixes(
+    d: &crate::diagnostic::Diagnostic,
+    text: &str,
+    index: &LineIndex,
+    span: &Range<usize>,
+    lang: Lang,
+) -> Vec<(String, TextEdit)> {
+    let mut out = Vec::new();
+    for h in &d.help {
+        let Some(sug) =
+            h.en.strip_prefix("did you mean `")
+                .and_then(|s| s.strip_suffix("`?"))
+        else {
+            continue;
+        };
+        if let Some((range, new)) = replacement(text, span, sug) {
+            let title = Msg::new(
+                format!("`{new}`(으)로 고치기"),
+                format!("Change to `{new}`"),
+            )
+            .get(lang)
+            .to_owned();
+            out.push((title, TextEdit::new(index.range(&range), new)));
+        }
+    }
+    out
+}
+
+/// For a missing translation: the fix that adds the key, its title and edit.
+fn translation_fix(
+    d: &crate::diagnostic::Diagnostic,
+    text: &str,
+    index: &LineIndex,
+    span_start: usize,
+    lang: Lang,
+) -> Option<(String, TextEdit)> {
+    if d.rule != Rule::MissingTranslation {
+        return None;
+    }
+    let key = d
+        .help
+        .iter()
+        .find_map(|h| h.en.strip_prefix("add it: ")?.strip_suffix(" = \"...\""))?;
+    let (what, locale) = key.rsplit_once('.')?;
+    let (at, insert) = translation_insert(text, span_start, what, locale)?;
+    let title = t(
+        lang,
+        &format!("번역 키 추가: {key}"),
+        &format!("Add the missing translation: {key}"),
+    );
+    Some((title, TextEdit::new(index.range(&(at..at)), insert)))
+}
+
+/// One fix per code of `baseline` the domain no longer has: append it as a `retired` entry.
+fn retire_fixes(
+    domain: &LoadedDomain,
+    baseline: &std::collections::BTreeSet<String>,
+    text: &str,
+    index: &LineIndex,
+    lang: Lang,
+) -> Vec<(String, TextEdit)> {
+    let now: std::collections::BTreeSet<&str> = domain
+        .errors
+        .iter()
+        .map(|e| e.key.get_ref().as_str())
+        .collect();
+    let mut out = Vec::new();
+    for code in baseline.iter().filter(|c| !now.contains(c.as_str())) {
+        let mut insert = String::new();
+        if !text.ends_with('\n') && !text.is_empty() {
+            insert.push('\n');
+        }
+        insert.push_str(&format!(
+            "\n[errors.{}]\nretired = {{ since = \"{}\" }}\n",
+            toml_key(code),
+            this_month()
+        ));
+        let title = Msg::new(
+            format!("지운 코드 `{code}`를 폐기(retired) 항목으로 남기기"),
+            format!("Keep deleted code `{code}` as a retired entry"),
+        )
+        .get(lang)
+        .to_owned();
+        let endpos = index.range(&(text.len()..text.len()));
+        out.push((title, TextEdit::new(endpos, insert)));
+    }
+    out
 }
 
 /// Where to put a did-you-mean suggestion in `span`: the whole word, the text inside its quotes,

@@ -269,102 +269,115 @@ impl Server<'_> {
     }
 
     fn notified(&mut self, method: &str, params: Value) {
-        use lsp_types::{
-            DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-            DidSaveTextDocumentParams,
-        };
         match method {
-            "initialized" => {
-                // The workspace's own spec, checked whole before any file is opened.
-                if let Some(spec) = self
-                    .ws
-                    .root
-                    .as_ref()
-                    .map(|r| r.join(crate::cmd::DEFAULT_DIR))
-                    && spec.join(crate::load::CATALOG_FILE).is_file()
-                {
-                    self.ws.dirty.insert(spec);
-                    self.schedule(Duration::ZERO);
+            "initialized" => self.initialized(),
+            "textDocument/didOpen" => self.did_open(params),
+            "textDocument/didChange" => self.did_change(params),
+            "textDocument/didSave" => self.did_save(params),
+            "textDocument/didClose" => self.did_close(params),
+            "workspace/didChangeWatchedFiles" => self.watched_files_changed(&params),
+            _ => {}
+        }
+    }
+
+    /// `initialized`: checks the workspace's own spec whole, before any file is opened.
+    fn initialized(&mut self) {
+        if let Some(spec) = self
+            .ws
+            .root
+            .as_ref()
+            .map(|r| r.join(crate::cmd::DEFAULT_DIR))
+            && spec.join(crate::load::CATALOG_FILE).is_file()
+        {
+            self.ws.dirty.insert(spec);
+            self.schedule(Duration::ZERO);
+        }
+    }
+
+    /// `textDocument/didOpen`: keeps the text and shows its problems at once.
+    fn did_open(&mut self, params: Value) {
+        let Ok(p) = serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(params) else {
+            return;
+        };
+        let Some(path) = uri_to_path(&p.text_document.uri) else {
+            return;
+        };
+        self.ws.remember_baseline(&path, &p.text_document.text);
+        self.ws.docs.insert(
+            path.clone(),
+            Doc {
+                text: p.text_document.text,
+            },
+        );
+        if self.ws.touch(&path) {
+            // Opening shows the problems at once; typing is what is debounced.
+            self.schedule(Duration::ZERO);
+        }
+    }
+
+    /// `textDocument/didChange`: applies the edits to the kept text; debounced.
+    fn did_change(&mut self, params: Value) {
+        let Ok(p) = serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(params) else {
+            return;
+        };
+        let Some(path) = uri_to_path(&p.text_document.uri) else {
+            return;
+        };
+        let Some(doc) = self.ws.docs.get_mut(&path) else {
+            return;
+        };
+        for change in p.content_changes {
+            match change.range {
+                None => doc.text = change.text,
+                Some(r) => {
+                    let start = text::offset(&doc.text, r.start);
+                    let end = text::offset(&doc.text, r.end).max(start);
+                    doc.text.replace_range(start..end, &change.text);
                 }
             }
-            "textDocument/didOpen" => {
-                let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(params) else {
-                    return;
-                };
-                let Some(path) = uri_to_path(&p.text_document.uri) else {
-                    return;
-                };
-                self.ws.remember_baseline(&path, &p.text_document.text);
-                self.ws.docs.insert(
-                    path.clone(),
-                    Doc {
-                        text: p.text_document.text,
-                    },
-                );
-                if self.ws.touch(&path) {
-                    // Opening shows the problems at once; typing is what is debounced.
-                    self.schedule(Duration::ZERO);
-                }
+        }
+        if self.ws.touch(&path) {
+            self.schedule(self.debounce);
+        }
+    }
+
+    /// `textDocument/didSave`: rechecks the saved file's spec; debounced.
+    fn did_save(&mut self, params: Value) {
+        if let Ok(p) = serde_json::from_value::<lsp_types::DidSaveTextDocumentParams>(params)
+            && let Some(path) = uri_to_path(&p.text_document.uri)
+            && self.ws.touch(&path)
+        {
+            self.schedule(self.debounce);
+        }
+    }
+
+    /// `textDocument/didClose`: forgets the kept text; the spec is rechecked from disk.
+    fn did_close(&mut self, params: Value) {
+        if let Ok(p) = serde_json::from_value::<lsp_types::DidCloseTextDocumentParams>(params)
+            && let Some(path) = uri_to_path(&p.text_document.uri)
+        {
+            let was_spec = self.ws.touch(&path);
+            self.ws.docs.remove(&path);
+            if was_spec {
+                self.schedule(self.debounce);
             }
-            "textDocument/didChange" => {
-                let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(params) else {
-                    return;
-                };
-                let Some(path) = uri_to_path(&p.text_document.uri) else {
-                    return;
-                };
-                let Some(doc) = self.ws.docs.get_mut(&path) else {
-                    return;
-                };
-                for change in p.content_changes {
-                    match change.range {
-                        None => doc.text = change.text,
-                        Some(r) => {
-                            let start = text::offset(&doc.text, r.start);
-                            let end = text::offset(&doc.text, r.end).max(start);
-                            doc.text.replace_range(start..end, &change.text);
-                        }
-                    }
-                }
-                if self.ws.touch(&path) {
-                    self.schedule(self.debounce);
-                }
-            }
-            "textDocument/didSave" => {
-                if let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(params)
-                    && let Some(path) = uri_to_path(&p.text_document.uri)
+        }
+    }
+
+    /// `workspace/didChangeWatchedFiles`: rechecks every spec a changed file belongs to.
+    fn watched_files_changed(&mut self, params: &Value) {
+        if let Some(changes) = params.get("changes").and_then(Value::as_array) {
+            for c in changes {
+                if let Some(path) = c
+                    .get("uri")
+                    .and_then(Value::as_str)
+                    .and_then(|u| u.parse::<Uri>().ok())
+                    .and_then(|u| uri_to_path(&u))
                     && self.ws.touch(&path)
                 {
                     self.schedule(self.debounce);
                 }
             }
-            "textDocument/didClose" => {
-                if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(params)
-                    && let Some(path) = uri_to_path(&p.text_document.uri)
-                {
-                    let was_spec = self.ws.touch(&path);
-                    self.ws.docs.remove(&path);
-                    if was_spec {
-                        self.schedule(self.debounce);
-                    }
-                }
-            }
-            "workspace/didChangeWatchedFiles" => {
-                if let Some(changes) = params.get("changes").and_then(Value::as_array) {
-                    for c in changes {
-                        if let Some(path) = c
-                            .get("uri")
-                            .and_then(Value::as_str)
-                            .and_then(|u| u.parse::<Uri>().ok())
-                            .and_then(|u| uri_to_path(&u))
-                            && self.ws.touch(&path)
-                        {
-                            self.schedule(self.debounce);
-                        }
-                    }
-                }
-            }
-            _ => {}
         }
     }
 

@@ -120,40 +120,12 @@ pub fn cursor(text: &str, at: usize) -> Cursor {
     let mut out = Cursor::default();
 
     // The table the cursor is in: the nearest header at or above the cursor's line.
-    let mut table = None;
-    for (start, l) in lines_back(text, line_start) {
-        if let Some(segs) = header_segments(l) {
-            table = Some((start, segs));
-            break;
-        }
-    }
+    let table = lines_back(text, line_start)
+        .find_map(|(start, l)| header_segments(l).map(|segs| (start, segs)));
     if let Some((start, segs)) = table {
         out.table = segs.iter().map(|(s, _)| s.clone()).collect();
         if start == line_start {
-            out.header = Some(
-                segs.iter()
-                    .position(|(_, r)| r.start <= col && col <= r.end)
-                    .unwrap_or(segs.len().saturating_sub(1)),
-            );
-            if let Some((s, r)) = segs.iter().find(|(_, r)| r.start <= col && col <= r.end) {
-                out.word = Some((s.clone(), line_start + r.start..line_start + r.end));
-                let upto = (col.min(r.end) - r.start).min(s.len());
-                let quoted = line[r.start..].starts_with('"');
-                let content_start = r.start + usize::from(quoted);
-                let upto_text = line
-                    .get(content_start..col.max(content_start))
-                    .unwrap_or_default();
-                out.prefix = Some((
-                    upto_text.trim_end_matches('"').to_owned(),
-                    line_start + content_start,
-                ));
-                out.in_string = quoted;
-                let _ = upto;
-            } else if let Some(q) = line[..col].rfind('"') {
-                // `[errors."` with nothing typed yet.
-                out.in_string = line[..col].matches('"').count() % 2 == 1;
-                out.prefix = Some((line[q + 1..col].to_owned(), line_start + q + 1));
-            }
+            header_cursor(&mut out, line, line_start, col, &segs);
             return out;
         }
     }
@@ -163,7 +135,50 @@ pub fn cursor(text: &str, at: usize) -> Cursor {
     if let Some(eq) = scan.first_eq {
         out.line_key = split_key(&line[..eq]);
     }
-    // The key whose value holds the cursor: the key before the last `=` before the cursor.
+    out.value_of = value_key(text, line, line_start, col, &scan);
+    word_under(&mut out, line, line_start, col, &scan);
+    if scan.first_eq.is_none() && !out.in_string && out.value_of.is_none() {
+        // A key being typed: the dotted key so far.
+        out.line_key = split_key(&line[..col]);
+    }
+    out
+}
+
+/// Fills in the header segment, word and prefix of a cursor on a table header line.
+fn header_cursor(
+    out: &mut Cursor,
+    line: &str,
+    line_start: usize,
+    col: usize,
+    segs: &[(String, Range<usize>)],
+) {
+    out.header = Some(
+        segs.iter()
+            .position(|(_, r)| r.start <= col && col <= r.end)
+            .unwrap_or(segs.len().saturating_sub(1)),
+    );
+    if let Some((s, r)) = segs.iter().find(|(_, r)| r.start <= col && col <= r.end) {
+        out.word = Some((s.clone(), line_start + r.start..line_start + r.end));
+        let quoted = line[r.start..].starts_with('"');
+        let content_start = r.start + usize::from(quoted);
+        let upto_text = line
+            .get(content_start..col.max(content_start))
+            .unwrap_or_default();
+        out.prefix = Some((
+            upto_text.trim_end_matches('"').to_owned(),
+            line_start + content_start,
+        ));
+        out.in_string = quoted;
+    } else if let Some(q) = line[..col].rfind('"') {
+        // `[errors."` with nothing typed yet.
+        out.in_string = line[..col].matches('"').count() % 2 == 1;
+        out.prefix = Some((line[q + 1..col].to_owned(), line_start + q + 1));
+    }
+}
+
+/// The key whose value holds the cursor: the key before the last `=` before the cursor, or
+/// on a line of a multi-line array, the key of the array it continues.
+fn value_key(text: &str, line: &str, line_start: usize, col: usize, scan: &Scan) -> Option<String> {
     let before: Vec<_> = scan.eqs.iter().filter(|&&e| e < col).collect();
     if let Some(&&eq) = before.last() {
         let key_start = line[..eq]
@@ -171,24 +186,29 @@ pub fn cursor(text: &str, at: usize) -> Cursor {
             .map_or(0, |i| i + 1)
             .max(line[..eq].rfind('=').map_or(0, |i| i + 1));
         let key = split_key(&line[key_start..eq]);
-        out.value_of = key.last().cloned();
-    } else if scan.first_eq.is_none() {
-        // A line of a multi-line array: the key of the array it continues.
-        for (_, l) in lines_back(text, line_start).skip(1) {
-            if header_segments(l).is_some() {
-                break;
+        return key.last().cloned();
+    }
+    if scan.first_eq.is_some() {
+        return None;
+    }
+    for (_, l) in lines_back(text, line_start).skip(1) {
+        if header_segments(l).is_some() {
+            break;
+        }
+        let s = scan_line(l);
+        if let Some(eq) = s.first_eq {
+            if l[eq + 1..].trim_start().starts_with('[') && !l.contains(']') {
+                return split_key(&l[..eq]).last().cloned();
             }
-            let s = scan_line(l);
-            if let Some(eq) = s.first_eq {
-                if l[eq + 1..].trim_start().starts_with('[') && !l.contains(']') {
-                    out.value_of = split_key(&l[..eq]).last().cloned();
-                }
-                break;
-            }
+            break;
         }
     }
+    None
+}
 
-    // The string or word under the cursor.
+/// Fills in the string or word under the cursor, the prefix typed so far, and whether the
+/// cursor is inside a string.
+fn word_under(out: &mut Cursor, line: &str, line_start: usize, col: usize, scan: &Scan) {
     if let Some(s) = scan.strings.iter().find(|s| s.start < col && col <= s.end) {
         let content_end = if s.closed { s.end - 1 } else { s.end };
         let content = &line[s.start + 1..content_end];
@@ -215,11 +235,6 @@ pub fn cursor(text: &str, at: usize) -> Cursor {
         }
         out.prefix = Some((line[start..col].to_owned(), line_start + start));
     }
-    if scan.first_eq.is_none() && !out.in_string && out.value_of.is_none() {
-        // A key being typed: the dotted key so far.
-        out.line_key = split_key(&line[..col]);
-    }
-    out
 }
 
 /// Lines at and above `line_start` (its own line first), with their start offsets.

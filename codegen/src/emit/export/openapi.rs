@@ -386,98 +386,14 @@ fn details_schema(d: &Domain) -> Json {
     obj(vec![("type", "array".into()), ("items", items)])
 }
 
+/// The schema of a domain's `application/problem+json` body.
 fn problem_schema(catalog: &Catalog, d: &Domain) -> Json {
-    let string = || obj(vec![("type", "string".into())]);
-    let mut props = vec![
-        (
-            "type",
-            obj(vec![
-                ("type", "string".into()),
-                (
-                    "description",
-                    if catalog.docs_url.is_some() {
-                        "The code's documentation page."
-                    } else {
-                        "`about:blank`."
-                    }
-                    .into(),
-                ),
-            ]),
-        ),
-        ("title", string()),
-        (
-            "status",
-            obj(vec![
-                ("type", "integer".into()),
-                (
-                    "enum",
-                    Json::Array(statuses(d).into_iter().map(Json::from).collect()),
-                ),
-            ]),
-        ),
-        ("detail", string()),
-        ("code", schema_ref(&format!("{}.Code", d.id))),
-    ];
-    let mut kinds: Vec<&str> = d
-        .details
-        .iter()
-        .map(|x| match x.target.as_str() {
-            "field" => "pointer",
-            other => other,
-        })
-        .collect();
-    kinds.sort_unstable();
-    kinds.dedup();
-    if !kinds.is_empty() {
-        let mut item_props = vec![("detail", string())];
-        item_props.extend(kinds.iter().map(|k| (*k, string())));
-        props.push((
-            "errors",
-            obj(vec![
-                ("type", "array".into()),
-                (
-                    "items",
-                    obj(vec![
-                        ("type", "object".into()),
-                        ("required", Json::Array(vec!["detail".into()])),
-                        ("additionalProperties", false.into()),
-                        ("properties", obj(item_props)),
-                    ]),
-                ),
-            ]),
-        ));
+    let mut props = problem_base_props(catalog, d);
+    if let Some(errors) = problem_errors_prop(d) {
+        props.push(("errors", errors));
     }
-    let mut ups: Vec<&str> = d
-        .errors()
-        .filter_map(|e| e.passthrough.as_deref())
-        .collect();
-    ups.sort_unstable();
-    ups.dedup();
-    if !ups.is_empty() {
-        props.push((
-            "upstream",
-            obj(vec![
-                ("type", "object".into()),
-                (
-                    "required",
-                    Json::Array(vec!["domain".into(), "code".into()]),
-                ),
-                ("additionalProperties", false.into()),
-                (
-                    "properties",
-                    obj(vec![
-                        (
-                            "domain",
-                            obj(vec![(
-                                "enum",
-                                Json::Array(ups.iter().map(|u| (*u).into()).collect()),
-                            )]),
-                        ),
-                        ("code", string()),
-                    ]),
-                ),
-            ]),
-        ));
+    if let Some(upstream) = problem_upstream_prop(d) {
+        props.push(("upstream", upstream));
     }
     obj(vec![
         (
@@ -501,6 +417,111 @@ fn problem_schema(catalog: &Catalog, d: &Domain) -> Json {
         ("additionalProperties", false.into()),
         ("properties", obj(props)),
     ])
+}
+
+/// `{"type": "string"}`.
+fn string_schema() -> Json {
+    obj(vec![("type", "string".into())])
+}
+
+/// The members every problem body has: `type`, `title`, `status`, `detail`, `code`.
+fn problem_base_props(catalog: &Catalog, d: &Domain) -> Vec<(&'static str, Json)> {
+    vec![
+        (
+            "type",
+            obj(vec![
+                ("type", "string".into()),
+                (
+                    "description",
+                    if catalog.docs_url.is_some() {
+                        "The code's documentation page."
+                    } else {
+                        "`about:blank`."
+                    }
+                    .into(),
+                ),
+            ]),
+        ),
+        ("title", string_schema()),
+        (
+            "status",
+            obj(vec![
+                ("type", "integer".into()),
+                (
+                    "enum",
+                    Json::Array(statuses(d).into_iter().map(Json::from).collect()),
+                ),
+            ]),
+        ),
+        ("detail", string_schema()),
+        ("code", schema_ref(&format!("{}.Code", d.id))),
+    ]
+}
+
+/// The `errors` member, when the domain has details: one item per detail, with a member per
+/// detail target (`field` as `pointer`).
+fn problem_errors_prop(d: &Domain) -> Option<Json> {
+    let mut kinds: Vec<&str> = d
+        .details
+        .iter()
+        .map(|x| match x.target.as_str() {
+            "field" => "pointer",
+            other => other,
+        })
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    if kinds.is_empty() {
+        return None;
+    }
+    let mut item_props = vec![("detail", string_schema())];
+    item_props.extend(kinds.iter().map(|k| (*k, string_schema())));
+    Some(obj(vec![
+        ("type", "array".into()),
+        (
+            "items",
+            obj(vec![
+                ("type", "object".into()),
+                ("required", Json::Array(vec!["detail".into()])),
+                ("additionalProperties", false.into()),
+                ("properties", obj(item_props)),
+            ]),
+        ),
+    ]))
+}
+
+/// The `upstream` member, when some code passes an upstream domain's error through.
+fn problem_upstream_prop(d: &Domain) -> Option<Json> {
+    let mut ups: Vec<&str> = d
+        .errors()
+        .filter_map(|e| e.passthrough.as_deref())
+        .collect();
+    ups.sort_unstable();
+    ups.dedup();
+    if ups.is_empty() {
+        return None;
+    }
+    Some(obj(vec![
+        ("type", "object".into()),
+        (
+            "required",
+            Json::Array(vec!["domain".into(), "code".into()]),
+        ),
+        ("additionalProperties", false.into()),
+        (
+            "properties",
+            obj(vec![
+                (
+                    "domain",
+                    obj(vec![(
+                        "enum",
+                        Json::Array(ups.iter().map(|u| (*u).into()).collect()),
+                    )]),
+                ),
+                ("code", string_schema()),
+            ]),
+        ),
+    ]))
 }
 
 /// The example of every live code of `d`, by status: `(code, summary, envelope body, problem
