@@ -4,8 +4,10 @@
 pub mod envelope;
 pub mod lookup;
 pub mod payment;
+pub(crate) mod pp;
 pub mod rust;
 pub mod serve;
+pub(crate) mod syntax;
 
 #[cfg(feature = "cli")]
 pub mod docs;

@@ -1,0 +1,365 @@
+//! The few Rust constructs the generated catalog repeats per code, printed through
+//! [`super::pp`] the way prettyplease prints them (its `expr.rs`, `item.rs`, `data.rs`,
+//! `pat.rs`, `attr.rs`): same boxes, same breaks, so the text is what prettyplease would print.
+//!
+//! Every string in here is either our own fixed Rust or a value passed through
+//! [`super::pp::str_lit`] ([`Expr::str`]): staff text never becomes source any other way.
+
+use super::pp::{Break, INDENT, Printer};
+
+/// An expression.
+pub enum Expr {
+    /// A path or any other token printed as one word (`Code::X`, `None`, `*name`).
+    Path(String),
+    /// An integer, boolean or character literal (prettyplease packs arrays of these).
+    Lit(String),
+    /// A string literal, already escaped ([`Expr::str`]).
+    Str(String),
+    /// `func(args)`.
+    Call(String, Vec<Expr>),
+    /// `[elems]`.
+    Array(Vec<Expr>),
+    /// `&expr`.
+    Ref(Box<Expr>),
+    /// `(elems)`.
+    Tuple(Vec<Expr>),
+    /// `Path { field: value, … }`.
+    Struct(String, Vec<(String, Expr)>),
+    /// `match scrutinee { arms }`.
+    Match(String, Vec<Arm>),
+}
+
+/// A `match` arm.
+pub struct Arm {
+    pub pat: Pat,
+    pub body: Expr,
+}
+
+/// A pattern.
+pub enum Pat {
+    /// `Error::X`, `Locale::Ko`, `_`.
+    Path(String),
+    /// `Error::X { a, b }` or, with `rest`, `Error::X { a, .. }`.
+    Struct(String, Vec<String>, bool),
+}
+
+impl Expr {
+    pub fn path(s: impl Into<String>) -> Expr {
+        Expr::Path(s.into())
+    }
+
+    pub fn str(s: &str) -> Expr {
+        Expr::Str(super::pp::str_lit(s))
+    }
+
+    pub fn call(func: impl Into<String>, args: Vec<Expr>) -> Expr {
+        Expr::Call(func.into(), args)
+    }
+
+    pub fn some(e: Expr) -> Expr {
+        Expr::call("Some", vec![e])
+    }
+
+    pub fn reference(e: Expr) -> Expr {
+        Expr::Ref(Box::new(e))
+    }
+
+    /// `Some("text")` or `None`.
+    pub fn opt_str(s: Option<&str>) -> Expr {
+        match s {
+            Some(s) => Expr::some(Expr::str(s)),
+            None => Expr::path("None"),
+        }
+    }
+
+    /// Arrays, structs and tuples: a sole call argument of this kind is not boxed.
+    fn blocklike(&self) -> bool {
+        matches!(self, Expr::Array(_) | Expr::Struct(..) | Expr::Tuple(_))
+    }
+}
+
+impl Arm {
+    pub fn new(pat: Pat, body: Expr) -> Arm {
+        Arm { pat, body }
+    }
+}
+
+/// Prints constructs onto a [`Printer`].
+pub struct Out {
+    pub p: Printer,
+}
+
+impl Out {
+    pub fn at(indent: usize) -> Out {
+        Out {
+            p: Printer::at(indent),
+        }
+    }
+
+    pub fn finish(self) -> String {
+        self.p.finish()
+    }
+
+    /// `///` lines (prettyplease prints a one-line doc attribute as `///` and its text,
+    /// trailing spaces trimmed).
+    pub fn docs(&mut self, lines: &[String]) {
+        for l in lines {
+            for part in l.split('\n') {
+                let text = if part.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {part}")
+                };
+                self.p.word("///");
+                self.p.word(text.trim_end_matches(' ').to_owned());
+                self.p.hardbreak();
+            }
+        }
+    }
+
+    /// `#[name]` or `#[name(key = "value")]` (an outer attribute that is not a doc).
+    pub fn attr(&mut self, name: &str, key_value: Option<(&str, &str)>) {
+        self.p.word("#");
+        self.p.word("[");
+        self.p.word(name.to_owned());
+        if let Some((k, v)) = key_value {
+            self.p.word("(");
+            self.p.cbox(INDENT);
+            self.p.zerobreak();
+            self.p.word(k.to_owned());
+            self.p.nbsp();
+            self.p.word("=");
+            self.p.nbsp();
+            self.p.word(super::pp::str_lit(v));
+            self.p.zerobreak();
+            self.p.offset(-INDENT);
+            self.p.end();
+            self.p.word(")");
+        }
+        self.p.word("]");
+        self.p.space();
+    }
+
+    pub fn expr(&mut self, e: &Expr) {
+        match e {
+            Expr::Path(s) | Expr::Lit(s) | Expr::Str(s) => self.p.word(s.clone()),
+            Expr::Call(func, args) => {
+                self.p.word(func.clone());
+                self.p.word("(");
+                self.call_args(args);
+                self.p.word(")");
+            }
+            Expr::Array(elems) => self.array(elems),
+            Expr::Ref(inner) => {
+                self.p.word("&");
+                self.expr(inner);
+            }
+            Expr::Tuple(elems) => {
+                self.p.word("(");
+                self.p.cbox(INDENT);
+                self.p.zerobreak();
+                for (i, e) in elems.iter().enumerate() {
+                    self.expr(e);
+                    if elems.len() == 1 {
+                        self.p.word(",");
+                        self.p.zerobreak();
+                    } else {
+                        self.p.trailing_comma(i + 1 == elems.len());
+                    }
+                }
+                self.p.offset(-INDENT);
+                self.p.end();
+                self.p.word(")");
+            }
+            Expr::Struct(path, fields) => {
+                self.p.cbox(INDENT);
+                self.p.ibox(-INDENT);
+                self.p.word(path.clone());
+                self.p.end();
+                self.p.word(" {");
+                self.p.space_if_nonempty();
+                for (i, (name, value)) in fields.iter().enumerate() {
+                    self.p.word(name.clone());
+                    self.p.word(": ");
+                    self.expr(value);
+                    self.p.trailing_comma_or_space(i + 1 == fields.len());
+                }
+                self.p.offset(-INDENT);
+                self.p.end_with_max_width(34);
+                self.p.word("}");
+            }
+            Expr::Match(scrutinee, arms) => {
+                self.p.ibox(0);
+                self.p.word("match ");
+                self.p.word(scrutinee.clone());
+                self.p.word(" ");
+                self.p.word("{");
+                self.p.neverbreak();
+                self.p.cbox(INDENT);
+                self.p.hardbreak_if_nonempty();
+                for arm in arms {
+                    self.arm(arm);
+                    self.p.hardbreak();
+                }
+                self.p.offset(-INDENT);
+                self.p.end();
+                self.p.word("}");
+                self.p.end();
+            }
+        }
+    }
+
+    fn call_args(&mut self, args: &[Expr]) {
+        if let [only] = args
+            && only.blocklike()
+        {
+            return self.expr(only);
+        }
+        self.p.cbox(INDENT);
+        self.p.zerobreak();
+        for (i, a) in args.iter().enumerate() {
+            self.expr(a);
+            self.p.trailing_comma(i + 1 == args.len());
+        }
+        self.p.offset(-INDENT);
+        self.p.end();
+    }
+
+    fn array(&mut self, elems: &[Expr]) {
+        if elems.is_empty() {
+            return self.p.word("[]");
+        }
+        if elems.iter().all(|e| matches!(e, Expr::Lit(_))) {
+            self.p.cbox(INDENT);
+            self.p.word("[");
+            self.p.zerobreak();
+            self.p.ibox(0);
+            for (i, e) in elems.iter().enumerate() {
+                self.expr(e);
+                if i + 1 < elems.len() {
+                    self.p.word(",");
+                    self.p.space();
+                }
+            }
+            self.p.end();
+            self.p.trailing_comma(true);
+            self.p.offset(-INDENT);
+            self.p.word("]");
+            self.p.end();
+        } else {
+            self.p.word("[");
+            self.p.cbox(INDENT);
+            self.p.zerobreak();
+            for (i, e) in elems.iter().enumerate() {
+                self.expr(e);
+                self.p.trailing_comma(i + 1 == elems.len());
+            }
+            self.p.offset(-INDENT);
+            self.p.end();
+            self.p.word("]");
+        }
+    }
+
+    pub fn pat(&mut self, pat: &Pat) {
+        match pat {
+            Pat::Path(s) => self.p.word(s.clone()),
+            Pat::Struct(path, fields, rest) => {
+                self.p.cbox(INDENT);
+                self.p.word(path.clone());
+                self.p.word(" {");
+                self.p.space_if_nonempty();
+                for (i, f) in fields.iter().enumerate() {
+                    self.p.word(f.clone());
+                    self.p.trailing_comma_or_space(i + 1 == fields.len() && !rest);
+                }
+                if *rest {
+                    self.p.word("..");
+                    self.p.space();
+                }
+                self.p.offset(-INDENT);
+                self.p.end();
+                self.p.word("}");
+            }
+        }
+    }
+
+    /// A `match` arm, its body not a block (prettyplease's `arm`): on the same line if it
+    /// fits, else broken into `{`, the body, `}`.
+    pub fn arm(&mut self, arm: &Arm) {
+        self.p.ibox(0);
+        self.pat(&arm.pat);
+        self.p.word(" => ");
+        self.p.neverbreak();
+        self.p.cbox(INDENT);
+        self.p.scan_break(Break {
+            pre_break: Some('{'),
+            ..Break::default()
+        });
+        self.expr(&arm.body);
+        self.p.scan_break(Break {
+            offset: -INDENT,
+            post_break: "}",
+            no_break: (!matches!(arm.body, Expr::Match(..))).then_some(','),
+            ..Break::default()
+        });
+        self.p.end();
+        self.p.end();
+    }
+
+    /// `static NAME: TY = expr;` (prettyplease's `item_static`), with `///` docs.
+    pub fn item(&mut self, docs: &[String], kind: &str, name: &str, ty: &Ty, value: &Expr) {
+        self.docs(docs);
+        self.p.cbox(0);
+        self.p.word(format!("{kind} {name}: "));
+        self.ty(ty);
+        self.p.word(" = ");
+        self.p.neverbreak();
+        self.expr(value);
+        self.p.word(";");
+        self.p.end();
+        self.p.hardbreak();
+    }
+
+    fn ty(&mut self, ty: &Ty) {
+        match ty {
+            Ty::Word(s) => self.p.word(s.clone()),
+            Ty::Tuple(elems) => {
+                self.p.word("(");
+                self.p.cbox(INDENT);
+                self.p.zerobreak();
+                for (i, e) in elems.iter().enumerate() {
+                    self.ty(e);
+                    self.p.trailing_comma(i + 1 == elems.len());
+                }
+                self.p.offset(-INDENT);
+                self.p.end();
+                self.p.word(")");
+            }
+            Ty::Array(elem, n) => {
+                self.p.word("[");
+                self.ty(elem);
+                self.p.word(format!("; {n}]"));
+            }
+        }
+    }
+}
+
+/// A type.
+pub enum Ty {
+    /// `&str`, `u16`, `Option<&str>`: no breaks inside.
+    Word(String),
+    /// `(A, B)`.
+    Tuple(Vec<Ty>),
+    /// `[T; n]`.
+    Array(Box<Ty>, usize),
+}
+
+impl Ty {
+    pub fn word(s: &str) -> Ty {
+        Ty::Word(s.to_owned())
+    }
+
+    pub fn array(elem: Ty, n: usize) -> Ty {
+        Ty::Array(Box::new(elem), n)
+    }
+}
