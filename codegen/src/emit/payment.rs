@@ -6,6 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::rust::{ident, lit};
+use super::syntax::Expr;
 use crate::model::{
     Actor, Catalog, Currency, CustomerText, Domain, ErrorDef, Origin, Outcome, Payment,
     ProviderMap, Retry,
@@ -50,17 +51,23 @@ pub fn format_amount(n: i64, c: Currency, korean: bool) -> String {
 }
 
 /// The `rt::AmountStyle` of an amount in `c`. Won keeps the two styles it always had.
-pub fn amount_style(c: Currency, korean: bool, rt: &TokenStream) -> TokenStream {
+pub fn amount_style(c: Currency, korean: bool) -> Expr {
     if c.code == "KRW" {
-        return if korean {
-            quote!(#rt::AmountStyle::Korean)
+        return Expr::path(if korean {
+            "rt::AmountStyle::Korean"
         } else {
-            quote!(#rt::AmountStyle::Code)
-        };
+            "rt::AmountStyle::Code"
+        });
     }
     let (prefix, suffix) = money_affixes(c, korean);
-    let minor = Literal::u8_unsuffixed(c.minor_units);
-    quote!(#rt::AmountStyle::Money { prefix: #prefix, suffix: #suffix, minor_units: #minor })
+    Expr::Struct(
+        "rt::AmountStyle::Money".into(),
+        vec![
+            ("prefix".into(), Expr::str(prefix)),
+            ("suffix".into(), Expr::str(suffix)),
+            ("minor_units".into(), Expr::Lit(c.minor_units.to_string())),
+        ],
+    )
 }
 
 fn payment_expr(e: &ErrorDef, rt: &TokenStream) -> TokenStream {

@@ -1065,31 +1065,22 @@ fn error_tokens<'a>(
         .zip(&variants)
         .filter(|(e, _)| carries_values(e))
         .collect();
-    let render_arms = dynamic.iter().map(|(e, v)| {
-        let mut names: Vec<Ident> = e.fields.iter().map(|f| ident(&f.name)).collect();
-        names.extend(super::serve::carried(e).map(|(n, _)| n));
-        // issue 13: `Display` (what logs use) masks personal-data values; `message` does not.
-        let args = render_args(e, rt).into_iter().enumerate().map(|(i, a)| {
-            if e.fields.get(i).is_some_and(|f| f.pii) {
-                quote!(if __mask { #rt::Arg::Masked } else { #a })
-            } else {
-                a
+    let render_arms = {
+        let (dynamic, catalog) = (dynamic.iter().map(|(e, _)| *e).collect::<Vec<_>>(), catalog);
+        splices.arms(move |o| {
+            for e in dynamic {
+                o.arm(&render_arm(catalog, e));
+                o.p.hardbreak();
             }
-        });
-        let per_locale = catalog.locales.iter().enumerate().map(|(i, l)| {
-            let loc = ident(&crate::ident::locale_variant(l));
-            let pieces = render_pieces(e, i, l, rt);
-            quote!(Locale::#loc => &[#(#pieces),*])
-        });
-        quote!(Error::#v { #(#names),* } => #rt::render(__w, &[#(#args),*], match __locale { #(#per_locale,)* }))
-    });
+        })
+    };
     let render_body = if dynamic.is_empty() {
         quote!(__w.write_str(self.code().message(__locale)))
     } else {
         let fallback = (dynamic.len() < errors.len())
             .then(|| quote!(other => __w.write_str(other.code().message(__locale)),));
         quote!(match self {
-            #(#render_arms,)*
+            #render_arms
             #fallback
         })
     };
@@ -1222,6 +1213,36 @@ fn error_tokens<'a>(
     }
 }
 
+/// The arm of `write_message_dyn` for an error that carries values.
+fn render_arm(catalog: &Catalog, e: &ErrorDef) -> Arm {
+    let mut names: Vec<String> = e.fields.iter().map(|f| ident_src(&f.name)).collect();
+    if e.passthrough.is_some() {
+        names.push("upstream".into());
+    }
+    // issue 13: `Display` (what logs use) masks personal-data values; `message` does not.
+    let args = render_args(e).into_iter().enumerate().map(|(i, a)| {
+        if e.fields.get(i).is_some_and(|f| f.pii) {
+            Expr::If("__mask".into(), Box::new(Expr::path("rt::Arg::Masked")), Box::new(a))
+        } else {
+            a
+        }
+    });
+    let per_locale = catalog.locales.iter().enumerate().map(|(i, l)| {
+        let loc = format!("Locale::{}", crate::ident::locale_variant(l));
+        Arm::new(Pat::Path(loc), Expr::reference(Expr::Array(render_pieces(e, i, l))))
+    });
+    let v = ident_src(&e.ident);
+    let body = Expr::call(
+        "rt::render",
+        vec![
+            Expr::path("__w"),
+            Expr::reference(Expr::Array(args.collect())),
+            Expr::Match("__locale".into(), per_locale.collect()),
+        ],
+    );
+    Arm::new(error_pat(e, &v, Some(names)), body)
+}
+
 /// The variant of `Error` for `e`: docs, deprecation, fields with their docs.
 fn error_variant(o: &mut Out, catalog: &Catalog, d: &Domain, e: &ErrorDef) {
     o.docs(&code_doc(catalog, d, e));
@@ -1295,23 +1316,24 @@ fn carries_values(e: &ErrorDef) -> bool {
 /// The arguments of an error's templates (message, error type) for `rt::render`, in the order
 /// [`error_arg`] numbers them: its fields, then (a pass-through error) the upstream code and
 /// message.
-pub(crate) fn render_args(e: &ErrorDef, rt: &TokenStream) -> Vec<TokenStream> {
-    let mut args: Vec<TokenStream> = e
+pub(crate) fn render_args(e: &ErrorDef) -> Vec<Expr> {
+    let mut args: Vec<Expr> = e
         .fields
         .iter()
         .map(|f| {
-            let name = ident(&f.name);
+            let name = ident_src(&f.name);
             match f.ty {
-                FieldType::String => quote!(#rt::Arg::Str(#name)),
-                FieldType::Integer | FieldType::Amount => quote!(#rt::Arg::Int(*#name)),
+                FieldType::String => Expr::call("rt::Arg::Str", vec![Expr::Path(name)]),
+                FieldType::Integer | FieldType::Amount => {
+                    Expr::call("rt::Arg::Int", vec![Expr::path(format!("*{name}"))])
+                }
             }
         })
         .collect();
     if e.passthrough.is_some() {
-        for field in [crate::model::UPSTREAM_CODE, crate::model::UPSTREAM_MESSAGE] {
-            if let Some(value) = super::serve::upstream_value(e, field) {
-                args.push(quote!(#rt::Arg::Str(#value)));
-            }
+        for method in ["code", "message"] {
+            let value = Expr::MethodCall(Box::new(Expr::path("upstream")), method.into(), vec![]);
+            args.push(Expr::call("rt::Arg::Str", vec![value]));
         }
     }
     args
@@ -1332,20 +1354,14 @@ pub(crate) fn error_arg(e: &ErrorDef, field: &str) -> Option<(usize, FieldType)>
 }
 
 /// The pieces of message `i` (locale `tag`) of `e`, for `rt::render`.
-fn render_pieces(e: &ErrorDef, i: usize, tag: &str, rt: &TokenStream) -> Vec<TokenStream> {
+fn render_pieces(e: &ErrorDef, i: usize, tag: &str) -> Vec<Expr> {
     let currency = |f: &str| {
         e.fields
             .iter()
             .find(|x| x.name == f)
             .map_or(crate::model::KRW, |x| x.currency)
     };
-    pieces_in(
-        &e.message.templates[i],
-        tag,
-        rt,
-        &|f| error_arg(e, f),
-        &currency,
-    )
+    pieces_in(&e.message.templates[i], tag, &|f| error_arg(e, f), &currency)
 }
 
 /// The pieces of template `t` (in locale `tag`) for `rt::render`: literal text, and each hole
@@ -1354,41 +1370,36 @@ fn render_pieces(e: &ErrorDef, i: usize, tag: &str, rt: &TokenStream) -> Vec<Tok
 pub(crate) fn template_pieces(
     t: &Template,
     tag: &str,
-    rt: &TokenStream,
     arg: &dyn Fn(&str) -> Option<(usize, FieldType)>,
-) -> Vec<TokenStream> {
-    pieces_in(t, tag, rt, arg, &|_| crate::model::KRW)
+) -> Vec<Expr> {
+    pieces_in(t, tag, arg, &|_| crate::model::KRW)
 }
 
 /// [`template_pieces`], with each amount written in the currency `currency` gives its field.
 fn pieces_in(
     t: &Template,
     tag: &str,
-    rt: &TokenStream,
     arg: &dyn Fn(&str) -> Option<(usize, FieldType)>,
     currency: &dyn Fn(&str) -> crate::model::Currency,
-) -> Vec<TokenStream> {
+) -> Vec<Expr> {
     let korean = tag == "ko" || tag.starts_with("ko-");
     let mut pieces = Vec::new();
     let mut segments = t.segments.iter().peekable();
     while let Some(seg) = segments.next() {
         match seg {
-            Segment::Text(t) => {
-                let t = lit(t);
-                pieces.push(quote!(#rt::Piece::Text(#t)));
-            }
+            Segment::Text(t) => pieces.push(Expr::call("rt::Piece::Text", vec![Expr::str(t)])),
             Segment::Hole {
                 field, particle, ..
             } => {
                 let Some((at, ty)) = arg(field) else {
                     continue;
                 };
-                let at = Literal::usize_unsuffixed(at);
-                let style = super::payment::amount_style(currency(field), korean, rt);
+                let at = || Expr::Lit(at.to_string());
+                let style = || super::payment::amount_style(currency(field), korean);
                 pieces.push(match ty {
-                    FieldType::String => quote!(#rt::Piece::Str(#at)),
-                    FieldType::Integer => quote!(#rt::Piece::Int(#at)),
-                    FieldType::Amount => quote!(#rt::Piece::Amount(#at, #style)),
+                    FieldType::String => Expr::call("rt::Piece::Str", vec![at()]),
+                    FieldType::Integer => Expr::call("rt::Piece::Int", vec![at()]),
+                    FieldType::Amount => Expr::call("rt::Piece::Amount", vec![at(), style()]),
                 });
                 if let Some(p) = particle {
                     // The particle's four spellings, each with the text after it, so that
@@ -1403,13 +1414,17 @@ fn pieces_in(
                         p.kind.after_rieul(),
                         p.kind.after_consonant(),
                     ]
-                    .map(|form| lit(&format!("{form}{after}")));
-                    let forms = quote!(&[#(#forms),*]);
+                    .map(|form| Expr::str(&format!("{form}{after}")));
+                    let forms = Expr::reference(Expr::Array(forms.into()));
                     pieces.push(match ty {
-                        FieldType::String => quote!(#rt::Piece::StrParticle(#at, #forms)),
-                        FieldType::Integer => quote!(#rt::Piece::IntParticle(#at, #forms)),
+                        FieldType::String => {
+                            Expr::call("rt::Piece::StrParticle", vec![at(), forms])
+                        }
+                        FieldType::Integer => {
+                            Expr::call("rt::Piece::IntParticle", vec![at(), forms])
+                        }
                         FieldType::Amount => {
-                            quote!(#rt::Piece::AmountParticle(#at, #style, #forms))
+                            Expr::call("rt::Piece::AmountParticle", vec![at(), style(), forms])
                         }
                     });
                 }

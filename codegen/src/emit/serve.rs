@@ -10,6 +10,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::rust::{Runtime, error_arg, ident, lit, render_args, template_pieces};
+use super::syntax::Expr;
 use crate::model::{
     BodyValue, Catalog, DetailDef, Domain, EnvelopeLocale, ErrorDef, FieldType, Member,
     UPSTREAM_CODE, UPSTREAM_MESSAGE,
@@ -193,7 +194,7 @@ fn detail_tokens(catalog: &Catalog, d: &Domain, rt: &TokenStream) -> TokenStream
         };
         let per_locale = catalog.locales.iter().enumerate().map(|(i, l)| {
             let loc = ident(&crate::ident::locale_variant(l));
-            let pieces = template_pieces(&x.message.templates[i], l, rt, &arg);
+            let pieces = template_pieces(&x.message.templates[i], l, &arg).into_iter().map(|p| p.tokens());
             quote!(Locale::#loc => &[#(#pieces),*])
         });
         quote!(#pat => #rt::render(&mut #rt::DynWrite(__w), &[#(#args),*], match __locale { #(#per_locale,)* }))
@@ -269,8 +270,8 @@ fn error_type_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
                 ty => (at, ty),
             })
         };
-        let args = render_args(e, rt);
-        let pieces = template_pieces(&tpl, "", rt, &arg);
+        let args = render_args(e).into_iter().map(|a| a.tokens());
+        let pieces = template_pieces(&tpl, "", &arg).into_iter().map(|p| p.tokens());
         quote!(Error::#v { #(#binds),* } => {
             // `__s`: a field may be called `s` (issue 13).
             let mut __s = ::std::string::String::new();

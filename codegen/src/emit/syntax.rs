@@ -27,6 +27,10 @@ pub enum Expr {
     Struct(String, Vec<(String, Expr)>),
     /// `match scrutinee { arms }`.
     Match(String, Vec<Arm>),
+    /// `receiver.method(args)`.
+    MethodCall(Box<Expr>, String, Vec<Expr>),
+    /// `if flag { then } else { otherwise }`.
+    If(String, Box<Expr>, Box<Expr>),
 }
 
 /// A `match` arm.
@@ -75,6 +79,72 @@ impl Expr {
     /// Arrays, structs and tuples: a sole call argument of this kind is not boxed.
     fn blocklike(&self) -> bool {
         matches!(self, Expr::Array(_) | Expr::Struct(..) | Expr::Tuple(_))
+    }
+}
+
+/// Is `e` a path of one identifier of at most four characters (`__f`)?
+fn short_ident(e: &Expr) -> bool {
+    match e {
+        Expr::MethodCall(receiver, ..) => {
+            let _ = receiver;
+            false
+        }
+        Expr::Path(p) => !p.contains("::") && p.len() as isize <= INDENT,
+        _ => false,
+    }
+}
+
+impl Expr {
+    /// The expression as one line of source, for the parts still built with `quote`.
+    pub fn source(&self) -> String {
+        let list = |v: &[Expr]| v.iter().map(Expr::source).collect::<Vec<_>>().join(", ");
+        match self {
+            Expr::Path(s) | Expr::Lit(s) | Expr::Str(s) => s.clone(),
+            Expr::Call(f, args) => format!("{f}({})", list(args)),
+            Expr::Array(v) => format!("[{}]", list(v)),
+            Expr::Ref(e) => format!("&{}", e.source()),
+            Expr::Tuple(v) if v.len() == 1 => format!("({},)", v[0].source()),
+            Expr::Tuple(v) => format!("({})", list(v)),
+            Expr::Struct(path, fields) => {
+                let fields: Vec<String> = fields
+                    .iter()
+                    .map(|(n, v)| format!("{n}: {}", v.source()))
+                    .collect();
+                format!("{path} {{ {} }}", fields.join(", "))
+            }
+            Expr::Match(s, arms) => {
+                let arms: Vec<String> = arms
+                    .iter()
+                    .map(|a| format!("{} => {},", a.pat.source(), a.body.source()))
+                    .collect();
+                format!("match {s} {{ {} }}", arms.join(" "))
+            }
+            Expr::MethodCall(r, m, args) => format!("{}.{m}({})", r.source(), list(args)),
+            Expr::If(flag, a, b) => {
+                format!("if {flag} {{ {} }} else {{ {} }}", a.source(), b.source())
+            }
+        }
+    }
+
+    /// [`Expr::source`] as tokens.
+    pub fn tokens(&self) -> proc_macro2::TokenStream {
+        // Built from checked identifiers and escaped literals, so it lexes.
+        self.source().parse().unwrap_or_default()
+    }
+}
+
+impl Pat {
+    fn source(&self) -> String {
+        match self {
+            Pat::Path(p) => p.clone(),
+            Pat::Struct(p, fields, rest) => {
+                let mut parts = fields.clone();
+                if *rest {
+                    parts.push("..".into());
+                }
+                format!("{p} {{ {} }}", parts.join(", "))
+            }
+        }
     }
 }
 
@@ -141,7 +211,33 @@ impl Out {
     }
 
     pub fn expr(&mut self, e: &Expr) {
+        self.expr_bol(e, false);
+    }
+
+    /// An expression; `bol`: at the beginning of a line (an arm's body), where a method call
+    /// on a short receiver keeps its first call on the receiver's line.
+    fn expr_bol(&mut self, e: &Expr, bol: bool) {
         match e {
+            Expr::MethodCall(..) => {
+                let unindent = bol && short_ident(e);
+                self.p.cbox(INDENT);
+                self.method_call(e, bol, unindent);
+                self.p.end();
+            }
+            Expr::If(flag, then, otherwise) => {
+                self.p.cbox(INDENT);
+                self.p.word("if ");
+                self.p.cbox(-INDENT);
+                self.p.cbox(0);
+                self.p.word(flag.clone());
+                self.p.nbsp();
+                self.p.end();
+                self.p.end();
+                self.small_block(then);
+                self.p.word(" else ");
+                self.small_block(otherwise);
+                self.p.end();
+            }
             Expr::Path(s) | Expr::Lit(s) | Expr::Str(s) => self.p.word(s.clone()),
             Expr::Call(func, args) => {
                 self.p.word(func.clone());
@@ -207,6 +303,44 @@ impl Out {
                 self.p.end();
             }
         }
+    }
+
+    /// A method call's receiver, then `.method(args)` (prettyplease's
+    /// `prefix_subexpr_method_call`).
+    fn method_call(&mut self, e: &Expr, bol: bool, unindent: bool) {
+        let Expr::MethodCall(receiver, method, args) = e else {
+            return self.expr(e);
+        };
+        match &**receiver {
+            r @ Expr::MethodCall(..) => self.method_call(r, bol, false),
+            r => {
+                self.p.cbox(-INDENT);
+                self.expr(r);
+                self.p.end();
+            }
+        }
+        if !(bol && short_ident(receiver)) {
+            self.p.zerobreak();
+        }
+        self.p.word(".");
+        self.p.word(method.clone());
+        self.p.cbox(if unindent { -INDENT } else { 0 });
+        self.p.word("(");
+        self.call_args(args);
+        self.p.word(")");
+        self.p.end();
+    }
+
+    /// `{ expr }` (prettyplease's `small_block` of one expression).
+    fn small_block(&mut self, e: &Expr) {
+        self.p.word("{");
+        self.p.space();
+        self.p.ibox(0);
+        self.expr_bol(e, true);
+        self.p.end();
+        self.p.space();
+        self.p.offset(-INDENT);
+        self.p.word("}");
     }
 
     fn call_args(&mut self, args: &[Expr]) {
@@ -295,7 +429,7 @@ impl Out {
             pre_break: Some('{'),
             ..Break::default()
         });
-        self.expr(&arm.body);
+        self.expr_bol(&arm.body, true);
         self.p.scan_break(Break {
             offset: -INDENT,
             post_break: "}",
