@@ -97,6 +97,41 @@ impl<'a> Splices<'a> {
         quote!(#m => {})
     }
 
+    /// One `kind NAME: TY = value;` item (or statement), [`Out::item`].
+    pub(crate) fn item(&mut self, kind: &'static str, name: &'static str, ty: Ty, value: Expr) -> TokenStream {
+        self.items(move |o| o.item(&[], kind, name, &ty, &value))
+    }
+
+    /// Arms, in order: those given as [`Arm`]s printed as text, the others (`Err`) as tokens.
+    pub(crate) fn arm_list(&mut self, arms: Vec<Result<Arm, TokenStream>>) -> TokenStream {
+        let mut out = TokenStream::new();
+        let mut run: Vec<Arm> = Vec::new();
+        for arm in arms {
+            match arm {
+                Ok(a) => run.push(a),
+                Err(tokens) => {
+                    if !run.is_empty() {
+                        out.extend(self.text_arms(std::mem::take(&mut run)));
+                    }
+                    out.extend(quote!(#tokens,));
+                }
+            }
+        }
+        if !run.is_empty() {
+            out.extend(self.text_arms(run));
+        }
+        out
+    }
+
+    fn text_arms(&mut self, arms: Vec<Arm>) -> TokenStream {
+        self.arms(move |o| {
+            for a in &arms {
+                o.arm(a);
+                o.p.hardbreak();
+            }
+        })
+    }
+
     /// `src` with each marker line replaced by its part.
     fn fill(mut self, src: &str) -> String {
         let mut out = String::with_capacity(src.len() * 4);
@@ -632,31 +667,33 @@ fn domain_tokens<'a>(
                 .iter()
                 .find(|c| Some(&c.key) == e.category.as_ref())
                 .unwrap_or(&d.categories[0]);
-            let c = ident(&c.ident);
-            quote!(Category::#c)
+            Expr::path(format!("Category::{}", ident_src(&c.ident)))
         });
+        let table = splices.item("const", "CATEGORY", Ty::array(Ty::word("Category"), errors.len()), Expr::Array(vals.collect()));
         quote! {
             /// The category of the code.
             pub const fn category(self) -> Category {
-                const CATEGORY: [Category; #n] = [#(#vals),*];
+                #table
                 CATEGORY[self as usize]
             }
         }
     });
     let operations_fn = (!d.operations.is_empty()).then(|| {
-        let arms = errors.iter().zip(&variants).map(|(e, v)| {
+        let arms = errors.iter().map(|e| {
             let ops = e
                 .operations
                 .iter()
                 .filter_map(|k| d.operation(k))
-                .map(|o| ident(&o.ident));
-            quote!(Code::#v => &[#(Operation::#ops),*])
+                .map(|o| Expr::path(format!("Operation::{}", ident_src(&o.ident))));
+            let pat = Pat::Path(format!("Code::{}", ident_src(&e.ident)));
+            Ok(Arm::new(pat, Expr::reference(Expr::Array(ops.collect()))))
         });
+        let arms = splices.arm_list(arms.collect());
         quote! {
             /// The operations the code occurs in (empty when the spec names none).
             pub const fn operations(self) -> &'static [Operation] {
                 match self {
-                    #(#arms,)*
+                    #arms
                 }
             }
         }
@@ -666,43 +703,35 @@ fn domain_tokens<'a>(
     let error_type_fn = d.has_error_types().then(|| {
         let fixed = errors
             .iter()
-            .map(|e| match e.error_type.as_deref().map(static_text) {
-                Some(Some(t)) => {
-                    let t = lit(&t);
-                    quote!(Some(#t))
-                }
-                _ => quote!(None),
-            });
-        let templates = errors.iter().map(|e| match &e.error_type {
-            Some(t) => {
-                let t = lit(t);
-                quote!(Some(#t))
-            }
-            None => quote!(None),
-        });
+            .map(|e| Expr::opt_str(e.error_type.as_deref().and_then(static_text).as_deref()));
+        let templates = errors.iter().map(|e| Expr::opt_str(e.error_type.as_deref()));
+        let ty = || Ty::array(Ty::word("Option<&str>"), errors.len());
+        let fixed = splices.item("const", "ERROR_TYPE", ty(), Expr::Array(fixed.collect()));
+        let templates = splices.item("const", "ERROR_TYPE_TEMPLATE", ty(), Expr::Array(templates.collect()));
         quote! {
             /// The error type name the error reports (`errorType` in responses), when it is
             /// the same for every occurrence; `None` when the spec gives none or fills it
             /// from the error's values (see [`Error::error_type`]).
             pub const fn error_type(self) -> Option<&'static str> {
-                const ERROR_TYPE: [Option<&str>; #n] = [#(#fixed),*];
+                #fixed
                 ERROR_TYPE[self as usize]
             }
 
             /// The error type as the spec writes it, unfilled (`{upstreamCode}`).
             pub const fn error_type_template(self) -> Option<&'static str> {
-                const ERROR_TYPE_TEMPLATE: [Option<&str>; #n] = [#(#templates),*];
+                #templates
                 ERROR_TYPE_TEMPLATE[self as usize]
             }
         }
     });
     let any_deprecated = errors.iter().any(|e| e.deprecated.is_some());
     let deprecated_fn = {
-        let vals = errors.iter().map(|e| e.deprecated.is_some());
+        let vals = errors.iter().map(|e| Expr::Lit(e.deprecated.is_some().to_string()));
+        let table = splices.item("const", "DEPRECATED", Ty::array(Ty::word("bool"), errors.len()), Expr::Array(vals.collect()));
         quote! {
             /// Is the code deprecated (still emitted, but callers should move on)?
             pub const fn is_deprecated(self) -> bool {
-                const DEPRECATED: [bool; #n] = [#(#vals),*];
+                #table
                 DEPRECATED[self as usize]
             }
         }
@@ -1086,21 +1115,22 @@ fn error_tokens<'a>(
     };
 
     // issue 13: an error that carries an upstream error returns it from `source()`.
-    let source_arms: Vec<TokenStream> = errors
+    let source_arms: Vec<Result<Arm, TokenStream>> = errors
         .iter()
-        .zip(&variants)
-        .filter_map(|(e, v)| {
-            let (n, _) = super::serve::carried(e)?;
-            Some(quote!(Error::#v { #n, .. } => Some(#n)))
+        .filter(|e| e.passthrough.is_some())
+        .map(|e| {
+            let pat = Pat::Struct(format!("Error::{}", ident_src(&e.ident)), vec!["upstream".into()], true);
+            Ok(Arm::new(pat, Expr::some(Expr::path("upstream"))))
         })
         .collect();
     let source_fn = (!source_arms.is_empty()).then(|| {
         let rest = (source_arms.len() < errors.len()).then(|| quote!(_ => None,));
+        let source_arms = splices.arm_list(source_arms);
         quote! {
             /// The upstream error a pass-through error carries.
             fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
-                    #(#source_arms,)*
+                    #source_arms
                     #rest
                 }
             }
@@ -1115,32 +1145,7 @@ fn error_tokens<'a>(
     } else {
         quote!(_)
     };
-    let debug_arms = errors.iter().zip(&variants).map(|(e, v)| {
-        let vname = lit(&e.ident);
-        if !carries_values(e) {
-            quote!(Error::#v => __f.write_str(#vname))
-        } else {
-            let names: Vec<Ident> = e.fields.iter().map(|f| ident(&f.name)).collect();
-            let fields = e.fields.iter().zip(&names).map(|(fd, n)| {
-                let key = lit(&fd.name);
-                if fd.pii {
-                    quote!(.field(#key, &#rt::Redacted))
-                } else {
-                    quote!(.field(#key, #n))
-                }
-            });
-            let binds = e
-                .fields
-                .iter()
-                .zip(&names)
-                .map(|(fd, n)| if fd.pii { quote!(#n: _) } else { quote!(#n) });
-            let (carried_bind, carried_field) = match super::serve::carried(e) {
-                Some((n, _)) => (Some(quote!(#n,)), Some(quote!(.field("upstream", #n)))),
-                None => (None, None),
-            };
-            quote!(Error::#v { #(#binds,)* #carried_bind } => __f.debug_struct(#vname) #(#fields)* #carried_field .finish())
-        }
-    });
+    let debug_arms = splices.arm_list(errors.iter().map(|e| Ok(debug_arm(e))).collect());
 
     quote! {
         /// An error of this domain: one variant per code, carrying the values of its message's
@@ -1196,7 +1201,7 @@ fn error_tokens<'a>(
         impl ::core::fmt::Debug for Error {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 match self {
-                    #(#debug_arms,)*
+                    #debug_arms
                 }
             }
         }
@@ -1211,6 +1216,37 @@ fn error_tokens<'a>(
             }
         }
     }
+}
+
+/// The arm of `Debug::fmt` for `e`: its name, then its fields, personal data redacted.
+fn debug_arm(e: &ErrorDef) -> Arm {
+    let v = ident_src(&e.ident);
+    let name = Expr::str(&e.ident);
+    let call = |receiver: Expr, method: &str, args: Vec<Expr>| {
+        Expr::MethodCall(Box::new(receiver), method.into(), args)
+    };
+    if !carries_values(e) {
+        return Arm::new(Pat::Path(format!("Error::{v}")), call(Expr::path("__f"), "write_str", vec![name]));
+    }
+    let mut binds = Vec::new();
+    let mut chain = call(Expr::path("__f"), "debug_struct", vec![name]);
+    for f in &e.fields {
+        let n = ident_src(&f.name);
+        let value = if f.pii {
+            binds.push(format!("{n}: _"));
+            Expr::reference(Expr::path("rt::Redacted"))
+        } else {
+            binds.push(n.clone());
+            Expr::Path(n)
+        };
+        chain = call(chain, "field", vec![Expr::str(&f.name), value]);
+    }
+    if e.passthrough.is_some() {
+        binds.push("upstream".into());
+        chain = call(chain, "field", vec![Expr::str("upstream"), Expr::path("upstream")]);
+    }
+    let pat = Pat::Struct(format!("Error::{v}"), binds, false);
+    Arm::new(pat, call(chain, "finish", vec![]))
 }
 
 /// The arm of `write_message_dyn` for an error that carries values.

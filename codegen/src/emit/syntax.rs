@@ -84,14 +84,7 @@ impl Expr {
 
 /// Is `e` a path of one identifier of at most four characters (`__f`)?
 fn short_ident(e: &Expr) -> bool {
-    match e {
-        Expr::MethodCall(receiver, ..) => {
-            let _ = receiver;
-            false
-        }
-        Expr::Path(p) => !p.contains("::") && p.len() as isize <= INDENT,
-        _ => false,
-    }
+    matches!(e, Expr::Path(p) if !p.contains("::") && p.len() as isize <= INDENT)
 }
 
 impl Expr {
@@ -218,8 +211,8 @@ impl Out {
     /// on a short receiver keeps its first call on the receiver's line.
     fn expr_bol(&mut self, e: &Expr, bol: bool) {
         match e {
-            Expr::MethodCall(..) => {
-                let unindent = bol && short_ident(e);
+            Expr::MethodCall(receiver, ..) => {
+                let unindent = bol && short_ident(receiver);
                 self.p.cbox(INDENT);
                 self.method_call(e, bol, unindent);
                 self.p.end();
