@@ -6,7 +6,8 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::rust::{ident, lit};
-use super::syntax::Expr;
+use super::rust::{Splices, ident_src};
+use super::syntax::{Arm, Expr, Pat};
 use crate::model::{
     Actor, Catalog, Currency, CustomerText, Domain, ErrorDef, Origin, Outcome, Payment,
     ProviderMap, Retry,
@@ -70,62 +71,77 @@ pub fn amount_style(c: Currency, korean: bool) -> Expr {
     )
 }
 
-fn payment_expr(e: &ErrorDef, rt: &TokenStream) -> TokenStream {
+fn payment_expr(e: &ErrorDef) -> Expr {
     let p = &e.payment;
-    let outcome = ident(match p.outcome {
+    let outcome = match p.outcome {
         Outcome::None => "None",
         Outcome::Failed => "Failed",
         Outcome::Unknown => "Unknown",
-    });
-    let retry = ident(match p.retry {
+    };
+    let retry = match p.retry {
         Retry::Never => "Never",
         Retry::AfterFix => "AfterFix",
         Retry::NewKey => "NewKey",
         Retry::SameKey => "SameKey",
-    });
-    let opt = |v: Option<u32>| match v {
-        Some(n) => {
-            let n = Literal::u32_unsuffixed(n);
-            quote!(Some(#n))
-        }
-        None => quote!(None),
     };
-    let after = opt(p.retry_after);
-    let max = opt(p.max_attempts);
+    let opt = |v: Option<u32>| match v {
+        Some(n) => Expr::some(Expr::Lit(n.to_string())),
+        None => Expr::path("None"),
+    };
     let actor = match p.actor {
-        Some(a) => {
-            let a = ident(match a {
+        Some(a) => Expr::some(Expr::path(format!(
+            "rt::Actor::{}",
+            match a {
                 Actor::Customer => "Customer",
                 Actor::Merchant => "Merchant",
                 Actor::Operator => "Operator",
                 Actor::Provider => "Provider",
-            });
-            quote!(Some(#rt::Actor::#a))
-        }
-        None => quote!(None),
+            }
+        ))),
+        None => Expr::path("None"),
     };
     let safe = !matches!(p.customer, CustomerText::Generic);
-    quote!(#rt::Payment::__new(#rt::Outcome::#outcome, #rt::Retry::#retry, #after, #max, #actor, #safe))
+    Expr::call(
+        "rt::Payment::__new",
+        vec![
+            Expr::path(format!("rt::Outcome::{outcome}")),
+            Expr::path(format!("rt::Retry::{retry}")),
+            opt(p.retry_after),
+            opt(p.max_attempts),
+            actor,
+            Expr::Lit(safe.to_string()),
+        ],
+    )
 }
 
 /// `impl Code { payment }` and `impl Error { payment, customer_message }` of a domain.
-pub fn domain_tokens(catalog: &Catalog, errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
-    let variants: Vec<_> = errors.iter().map(|e| ident(&e.ident)).collect();
-    let payments: Vec<_> = errors.iter().map(|e| payment_expr(e, rt)).collect();
+pub fn domain_tokens(
+    catalog: &Catalog,
+    errors: &[&ErrorDef],
+    rt: &TokenStream,
+    splices: &mut Splices<'_>,
+) -> TokenStream {
+    let code = |e: &ErrorDef| Pat::Path(format!("Code::{}", ident_src(&e.ident)));
+    let payments = errors.iter().map(|e| Ok(Arm::new(code(e), payment_expr(e))));
+    let payments = splices.arm_list(payments.collect());
     let customer_arms = errors.iter().filter_map(|e| {
-        let v = ident(&e.ident);
-        match &e.payment.customer {
-            CustomerText::Generic => None,
-            CustomerText::Message => Some(quote!(Code::#v => Some(self.message(locale)))),
+        let body = match &e.payment.customer {
+            CustomerText::Generic => return None,
+            CustomerText::Message => Expr::MethodCall(
+                Box::new(Expr::path("self")),
+                "message".into(),
+                vec![Expr::path("locale")],
+            ),
             CustomerText::Own(t) => {
                 let arms = catalog.locales.iter().enumerate().map(|(i, l)| {
-                    let loc = ident(&crate::ident::locale_variant(l));
-                    let text = lit(t.get(i));
-                    quote!(Locale::#loc => #text)
+                    let loc = format!("Locale::{}", crate::ident::locale_variant(l));
+                    Arm::new(Pat::Path(loc), Expr::str(t.get(i)))
                 });
-                Some(quote!(Code::#v => Some(::std::string::String::from(match locale { #(#arms,)* }))))
+                let text = Expr::Match("locale".into(), arms.collect());
+                Expr::call("::std::string::String::from", vec![text])
             }
-        }
+        };
+        Some(Ok(Arm::new(code(e), Expr::some(body))))
     });
     let customer_arms: Vec<_> = customer_arms.collect();
     let wildcard = (customer_arms.len() < errors.len()).then(|| quote!(_ => None,));
@@ -135,7 +151,8 @@ pub fn domain_tokens(catalog: &Catalog, errors: &[&ErrorDef], rt: &TokenStream) 
             None
         })
     } else {
-        quote!(match self.code() { #(#customer_arms,)* #wildcard })
+        let arms = splices.arm_list(customer_arms);
+        quote!(match self.code() { #arms #wildcard })
     };
     quote! {
         impl Code {
@@ -143,7 +160,7 @@ pub fn domain_tokens(catalog: &Catalog, errors: &[&ErrorDef], rt: &TokenStream) 
             /// who must act; `payment().decide(attempt)` says what a client loop does next.
             pub const fn payment(self) -> #rt::Payment {
                 match self {
-                    #(Code::#variants => #payments,)*
+                    #payments
                 }
             }
         }

@@ -67,7 +67,7 @@ pub fn generate(catalog: &Catalog, opts: &RustOptions) -> String {
 /// The per-code parts of the file, each printed where prettyplease printed its marker: an
 /// item `__splice_N!();`, a variant `__splice_N,` or an arm `__splice_N => {}`.
 #[derive(Default)]
-pub(crate) struct Splices<'a> {
+pub struct Splices<'a> {
     parts: Vec<Option<Part<'a>>>,
 }
 
@@ -765,8 +765,8 @@ fn domain_tokens<'a>(
     let allow_deprecated = any_deprecated.then(|| quote!(#![allow(deprecated)]));
 
     let error_enum = error_tokens(catalog, d, &errors, rt, splices);
-    let serve = super::serve::domain_tokens(catalog, d, &errors, rt, mode);
-    let payment = super::payment::domain_tokens(catalog, &errors, rt);
+    let serve = super::serve::domain_tokens(catalog, d, &errors, rt, mode, splices);
+    let payment = super::payment::domain_tokens(catalog, &errors, rt, splices);
     let maps = super::payment::provider_tokens(d, catalog, rt);
 
 
@@ -1329,7 +1329,7 @@ fn error_variant(o: &mut Out, catalog: &Catalog, d: &Domain, e: &ErrorDef) {
 
 /// The pattern of `e`'s `Error` variant `v`: bare for a fieldless one, else binding `binds`
 /// (`None`: none, `{ .. }`).
-fn error_pat(e: &ErrorDef, v: &str, binds: Option<Vec<String>>) -> Pat {
+pub(crate) fn error_pat(e: &ErrorDef, v: &str, binds: Option<Vec<String>>) -> Pat {
     let path = format!("Error::{v}");
     match binds {
         _ if !carries_values(e) => Pat::Path(path),

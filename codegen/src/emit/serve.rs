@@ -10,7 +10,8 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::rust::{Runtime, error_arg, ident, lit, render_args, template_pieces};
-use super::syntax::Expr;
+use super::rust::{Splices, error_pat, ident_src};
+use super::syntax::{Arm, Expr, Pat};
 use crate::model::{
     BodyValue, Catalog, DetailDef, Domain, EnvelopeLocale, ErrorDef, FieldType, Member,
     UPSTREAM_CODE, UPSTREAM_MESSAGE,
@@ -57,12 +58,16 @@ pub fn domain_tokens(
     errors: &[&ErrorDef],
     rt: &TokenStream,
     runtime: Runtime,
+    splices: &mut Splices<'_>,
 ) -> TokenStream {
     let received = d.upstream.then(|| received_tokens(d, rt));
     let detail = (!d.details.is_empty()).then(|| detail_tokens(catalog, d, rt));
-    let error_type = d.has_error_types().then(|| error_type_tokens(errors, rt));
-    let example = example_tokens(errors, rt);
-    let in_crate = (runtime == Runtime::InCrate).then(|| in_crate_tokens(catalog, d, errors));
+    let error_type = d
+        .has_error_types()
+        .then(|| error_type_tokens(errors, rt, splices));
+    let example = example_tokens(errors, rt, splices);
+    let in_crate =
+        (runtime == Runtime::InCrate).then(|| in_crate_tokens(catalog, d, errors, splices));
     quote! {
         #received
         #detail
@@ -241,23 +246,23 @@ fn detail_tokens(catalog: &Catalog, d: &Domain, rt: &TokenStream) -> TokenStream
     }
 }
 
-fn error_type_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
+fn error_type_tokens(
+    errors: &[&ErrorDef],
+    rt: &TokenStream,
+    splices: &mut Splices<'_>,
+) -> TokenStream {
     let arms = errors.iter().map(|e| {
         let v = ident(&e.ident);
-        let pat = if e.fields.is_empty() && e.passthrough.is_none() {
-            quote!(Error::#v)
-        } else {
-            quote!(Error::#v { .. })
-        };
+        let pat = error_pat(e, &ident_src(&e.ident), None);
         let Some(t) = &e.error_type else {
-            return quote!(#pat => None);
+            return Ok(Arm::new(pat, Expr::path("None")));
         };
         let tpl = Template::parse(t).unwrap_or(Template {
             segments: vec![Segment::Text(t.clone())],
         });
         if tpl.is_static() {
-            let s = lit(&tpl.unfilled());
-            return quote!(#pat => Some(::std::borrow::Cow::Borrowed(#s)));
+            let cow = Expr::call("::std::borrow::Cow::Borrowed", vec![Expr::str(&tpl.unfilled())]);
+            return Ok(Arm::new(pat, Expr::some(cow)));
         }
         let mut binds: Vec<Ident> = e.fields.iter().map(|f| ident(&f.name)).collect();
         if let Some((n, _)) = carried(e) {
@@ -272,19 +277,20 @@ fn error_type_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
         };
         let args = render_args(e).into_iter().map(|a| a.tokens());
         let pieces = template_pieces(&tpl, "", &arg).into_iter().map(|p| p.tokens());
-        quote!(Error::#v { #(#binds),* } => {
+        Err(quote!(Error::#v { #(#binds),* } => {
             // `__s`: a field may be called `s` (issue 13).
             let mut __s = ::std::string::String::new();
             let _ = #rt::render(&mut __s, &[#(#args),*], &[#(#pieces),*]);
             Some(::std::borrow::Cow::Owned(__s))
-        })
+        }))
     });
+    let arms = splices.arm_list(arms.collect());
     quote! {
         impl Error {
             /// The error type it reports (`errorType` in responses), placeholders filled;
             /// `None` if the spec gives none.
             pub fn error_type(&self) -> Option<::std::borrow::Cow<'_, str>> {
-                match self { #(#arms,)* }
+                match self { #arms }
             }
         }
     }
@@ -296,8 +302,11 @@ fn error_type_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
 // variant by name: `Error::GatewayCancelFailed { upstream }`.
 
 /// `Error::example(code)`: an error of every code with example values, for docs and tests.
-fn example_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
+fn example_tokens(errors: &[&ErrorDef], rt: &TokenStream, splices: &mut Splices<'_>) -> TokenStream {
     let arms = errors.iter().map(|e| {
+        if e.passthrough.is_none() {
+            return Ok(example_arm(e));
+        }
         let v = ident(&e.ident);
         let mut inits: Vec<TokenStream> = e
             .fields
@@ -328,12 +337,9 @@ fn example_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
                 None => super::#m::Received::parse("CODE", "message"),
             }));
         }
-        if inits.is_empty() {
-            quote!(Code::#v => Error::#v)
-        } else {
-            quote!(Code::#v => Error::#v { #(#inits,)* })
-        }
+        Err(quote!(Code::#v => Error::#v { #(#inits,)* }))
     });
+    let arms = splices.arm_list(arms.collect());
     quote! {
         impl Error {
             /// An error of `code` with example values: each placeholder's `example` from the
@@ -341,10 +347,43 @@ fn example_tokens(errors: &[&ErrorDef], rt: &TokenStream) -> TokenStream {
             /// code. For docs and tests, not for services (hidden, issue 13).
             #[doc(hidden)]
             pub fn example(code: Code) -> Error {
-                match code { #(#arms,)* }
+                match code { #arms }
             }
         }
     }
+}
+
+/// `Code::X => Error::X { field: example, … }` for an error that passes nothing through.
+fn example_arm(e: &ErrorDef) -> Arm {
+    let v = ident_src(&e.ident);
+    let inits: Vec<(String, Expr)> = e
+        .fields
+        .iter()
+        .map(|f| {
+            let value = match f.ty {
+                FieldType::String => Expr::call(
+                    "rt::owned",
+                    vec![Expr::str(f.example.as_deref().unwrap_or(&f.written))],
+                ),
+                FieldType::Integer | FieldType::Amount => {
+                    let ex = f
+                        .example
+                        .as_deref()
+                        .and_then(|x| x.parse::<i64>().ok())
+                        .unwrap_or(1000);
+                    Expr::Lit(format!("{ex}i64"))
+                }
+            };
+            (ident_src(&f.name), value)
+        })
+        .collect();
+    let path = format!("Error::{v}");
+    let body = if inits.is_empty() {
+        Expr::Path(path)
+    } else {
+        Expr::Struct(path, inits)
+    };
+    Arm::new(Pat::Path(format!("Code::{v}")), body)
 }
 
 fn members(ms: &[Member]) -> TokenStream {
@@ -380,7 +419,12 @@ fn members(ms: &[Member]) -> TokenStream {
     quote!([#(#items),*])
 }
 
-fn in_crate_tokens(catalog: &Catalog, d: &Domain, errors: &[&ErrorDef]) -> TokenStream {
+fn in_crate_tokens(
+    catalog: &Catalog,
+    d: &Domain,
+    errors: &[&ErrorDef],
+    splices: &mut Splices<'_>,
+) -> TokenStream {
     let (envelope_item, envelope_ref) = match &d.envelope {
         Some(env) => {
             let locale = match env.locale {
@@ -416,20 +460,18 @@ fn in_crate_tokens(catalog: &Catalog, d: &Domain, errors: &[&ErrorDef]) -> Token
         None => (TokenStream::new(), quote!(None)),
     };
     // Errors whose message has values: no fixed message (issue 13, RFC 9457 `title`).
-    let templated_arms: Vec<TokenStream> = errors
+    let templated_arms: Vec<Result<Arm, TokenStream>> = errors
         .iter()
         .filter(|e| !e.fields.is_empty() || e.passthrough.is_some())
-        .map(|e| {
-            let v = ident(&e.ident);
-            quote!(Error::#v { .. } => None)
-        })
+        .map(|e| Ok(Arm::new(error_pat(e, &ident_src(&e.ident), None), Expr::path("None"))))
         .collect();
     let fixed_body = if templated_arms.is_empty() {
         quote!(Some(self.code().template(locale)))
     } else {
         let rest = (templated_arms.len() < errors.len())
             .then(|| quote!(_ => Some(self.code().template(locale)),));
-        quote!(match self { #(#templated_arms,)* #rest })
+        let arms = splices.arm_list(templated_arms);
+        quote!(match self { #arms #rest })
     };
     let detail_ty = if d.details.is_empty() {
         quote!(crate::serve::NoDetail)
@@ -456,25 +498,34 @@ fn in_crate_tokens(catalog: &Catalog, d: &Domain, errors: &[&ErrorDef]) -> Token
     } else {
         quote!(None)
     };
-    let upstream_arms: Vec<TokenStream> = errors
+    let upstream_arms: Vec<Result<Arm, TokenStream>> = errors
         .iter()
         .filter_map(|e| {
-            let up = ident(e.passthrough.as_ref()?);
-            let v = ident(&e.ident);
-            Some(
-                quote!(Error::#v { upstream, .. } => Some(crate::serve::Upstream {
-                    domain: super::#up::DOMAIN,
-                    code: upstream.code(),
-                    message: upstream.message(),
-                    known: upstream.known().is_some(),
-                })),
-            )
+            let up = ident_src(e.passthrough.as_ref()?);
+            let call = |r: Expr, m: &str| Expr::MethodCall(Box::new(r), m.into(), vec![]);
+            let upstream = || Expr::path("upstream");
+            let value = Expr::Struct(
+                "crate::serve::Upstream".into(),
+                vec![
+                    ("domain".into(), Expr::path(format!("super::{up}::DOMAIN"))),
+                    ("code".into(), call(upstream(), "code")),
+                    ("message".into(), call(upstream(), "message")),
+                    ("known".into(), call(call(upstream(), "known"), "is_some")),
+                ],
+            );
+            let pat = Pat::Struct(
+                format!("Error::{}", ident_src(&e.ident)),
+                vec!["upstream".into()],
+                true,
+            );
+            Some(Ok(Arm::new(pat, Expr::some(value))))
         })
         .collect();
     let upstream_body = if upstream_arms.is_empty() {
         quote!(None)
     } else {
-        quote!(match self { #(#upstream_arms,)* _ => None })
+        let arms = splices.arm_list(upstream_arms);
+        quote!(match self { #arms _ => None })
     };
     quote! {
         #envelope_item

@@ -270,7 +270,9 @@ impl Out {
                 for (i, (name, value)) in fields.iter().enumerate() {
                     self.p.word(name.clone());
                     self.p.word(": ");
+                    self.p.ibox(0);
                     self.expr(value);
+                    self.p.end();
                     self.p.trailing_comma_or_space(i + 1 == fields.len());
                 }
                 self.p.offset(-INDENT);
