@@ -319,12 +319,20 @@ impl Validator<'_> {
             layers.push(l);
         }
         let Some(errors) = errors else { return ok };
-        for (entry, layer) in d.errors.iter().zip(&layers) {
-            // A tombstone means nothing for a payment: only live codes are resolved.
-            let Some(def) = errors.iter_mut().find_map(|x| match x {
-                CodeEntry::Live(e) if e.code == *entry.key.get_ref() => Some(e),
+        // A tombstone means nothing for a payment: only live codes are resolved.
+        let live: std::collections::HashMap<String, usize> = errors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, x)| match x {
+                CodeEntry::Live(e) => Some((e.code.clone(), i)),
                 _ => None,
-            }) else {
+            })
+            .collect();
+        for (entry, layer) in d.errors.iter().zip(&layers) {
+            let Some(CodeEntry::Live(def)) = live
+                .get(entry.key.get_ref())
+                .and_then(|&i| errors.get_mut(i))
+            else {
                 continue;
             };
             ok &= self.amount_currencies(file, entry, def, domain_currency);
