@@ -448,6 +448,9 @@ pub fn str_lit(s: &str) -> String {
             }
             '\0' => out.push_str("\\0"),
             '\'' => out.push('\''),
+            // Printable as they are, and the bulk of staff text: skip `escape_debug`'s tables.
+            ' '..='~' if c != '"' && c != '\\' => out.push(c),
+            '\u{AC00}'..='\u{D7A3}' => out.push(c),
             c => out.extend(c.escape_debug()),
         }
     }

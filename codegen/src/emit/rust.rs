@@ -57,10 +57,10 @@ pub fn generate(catalog: &Catalog, opts: &RustOptions) -> String {
     };
     let printed = prettyplease::unparse(&file);
     drop(file);
-    let mut out = String::with_capacity(HEADER.len() + 1 + printed.len() * 2);
+    let mut out = String::new();
     out.push_str(HEADER);
     out.push('\n');
-    space_items(&splices.fill(&expand_docs(&printed)), &mut out);
+    splices.fill(&expand_docs(&printed), &mut out);
     out
 }
 
@@ -132,10 +132,10 @@ impl<'a> Splices<'a> {
         })
     }
 
-    /// `src` with each marker line replaced by its part.
-    fn fill(mut self, src: &str) -> String {
-        let mut out = String::with_capacity(src.len() * 4);
-        for line in src.split_inclusive('\n') {
+    /// Writes `src` with each marker line replaced by its part, spaced by [`Spacer`].
+    fn fill(mut self, src: &str, out: &mut String) {
+        let mut spacer = Spacer::default();
+        for line in src.lines() {
             let body = line.trim_start_matches(' ');
             let part = body
                 .strip_prefix("__splice_")
@@ -143,18 +143,15 @@ impl<'a> Splices<'a> {
                 .and_then(|n| n.parse::<usize>().ok())
                 .and_then(|n| self.parts.get_mut(n)?.take());
             let Some(part) = part else {
-                out.push_str(line);
+                spacer.line(line, out);
                 continue;
             };
             let mut o = Out::at(line.len() - body.len());
             part(&mut o);
-            let text = o.finish();
-            if !text.is_empty() {
-                out.push_str(&text);
-                out.push('\n');
+            for l in o.finish().lines() {
+                spacer.line(l, out);
             }
         }
-        out
     }
 }
 
@@ -167,27 +164,36 @@ pub(crate) fn ident_src(s: &str) -> String {
     }
 }
 
-/// Puts a blank line between items, which prettyplease packs together, so the file reads like
-/// hand-written code. Works on lines: string literals never span lines in prettyplease output.
-fn space_items(src: &str, out: &mut String) {
+/// Writes the file line by line, with a blank line between items, which prettyplease packs
+/// together, so the file reads like hand-written code. Works on lines: string literals never
+/// span lines in prettyplease output.
+#[derive(Default)]
+struct Spacer {
+    /// What the line before was: (ends an item, is an inner doc line, is a `use`).
+    prev: Option<(bool, bool, bool)>,
+}
+
+impl Spacer {
     const ITEM_STARTS: &[&str] = &[
         "///", "#[", "pub ", "impl", "static ", "const ", "fn ", "mod ", "use ",
     ];
-    let lines: Vec<&str> = src.lines().collect();
-    for (i, line) in lines.iter().enumerate() {
+
+    fn line(&mut self, line: &str, out: &mut String) {
+        let n = line.trim();
+        if let Some((ends_item, inner_doc, is_use)) = self.prev {
+            let ends_item = ends_item || (inner_doc && !n.starts_with("//!"));
+            let use_run = is_use && n.starts_with("use ");
+            if ends_item && !use_run && Self::ITEM_STARTS.iter().any(|p| n.starts_with(p)) {
+                out.push('\n');
+            }
+        }
         out.push_str(line);
         out.push('\n');
-        let (Some(next), t) = (lines.get(i + 1), line.trim()) else {
-            continue;
-        };
-        let n = next.trim();
-        let ends_item = t == "}"
-            || (t.ends_with(';') && !t.starts_with("//"))
-            || (t.starts_with("//!") && !n.starts_with("//!"));
-        let use_run = t.starts_with("use ") && n.starts_with("use ");
-        if ends_item && !use_run && ITEM_STARTS.iter().any(|p| n.starts_with(p)) {
-            out.push('\n');
-        }
+        self.prev = Some((
+            n == "}" || (n.ends_with(';') && !n.starts_with("//")),
+            n.starts_with("//!"),
+            n.starts_with("use "),
+        ));
     }
 }
 
@@ -1512,7 +1518,10 @@ mod tests {
     fn items_get_blank_lines_between_them() {
         let src = "pub const A: u8 = 1;\n/// doc\npub enum B {\n    X,\n    Y,\n}\nimpl B {\n    fn f() {\n        g();\n        h();\n    }\n}\n";
         let mut spaced = String::new();
-        space_items(src, &mut spaced);
+        let mut spacer = Spacer::default();
+        for l in src.lines() {
+            spacer.line(l, &mut spaced);
+        }
         assert_eq!(
             spaced,
             "pub const A: u8 = 1;\n\n/// doc\npub enum B {\n    X,\n    Y,\n}\n\nimpl B {\n    fn f() {\n        g();\n        h();\n    }\n}\n"
