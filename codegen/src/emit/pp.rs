@@ -12,6 +12,7 @@
 //! A fragment starts on a fresh line inside a broken block at a given indentation, as a list
 //! element (a variant, an arm, an item) does in prettyplease's output.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 /// prettyplease's line width, indentation step and least space left for a line's content.
@@ -39,7 +40,7 @@ pub struct Break {
 }
 
 enum Token {
-    String(String),
+    String(Cow<'static, str>),
     Break(Break),
     Begin { offset: isize, breaks: Breaks },
     End,
@@ -117,7 +118,7 @@ impl Printer {
         self.scan_end();
     }
 
-    pub fn word(&mut self, s: impl Into<String>) {
+    pub fn word(&mut self, s: impl Into<Cow<'static, str>>) {
         self.scan_string(s.into());
     }
 
@@ -222,7 +223,7 @@ impl Printer {
             }
         }
         if too_wide {
-            self.push(Token::String(String::new()), SIZE_INFINITY);
+            self.push(Token::String(Cow::Borrowed("")), SIZE_INFINITY);
             self.right_total += SIZE_INFINITY;
         }
         self.scan_end();
@@ -293,7 +294,7 @@ impl Printer {
         self.right_total += token.blank_space as isize;
     }
 
-    fn scan_string(&mut self, string: String) {
+    fn scan_string(&mut self, string: Cow<'static, str>) {
         if self.scan_stack.is_empty() {
             self.print_string(&string);
         } else {

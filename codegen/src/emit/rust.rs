@@ -99,7 +99,7 @@ impl<'a> Splices<'a> {
 
     /// One `kind NAME: TY = value;` item (or statement), [`Out::item`].
     pub(crate) fn item(&mut self, kind: &'static str, name: &'static str, ty: Ty, value: Expr) -> TokenStream {
-        self.items(move |o| o.item(&[], kind, name, &ty, &value))
+        self.items(move |o| o.item(&[], kind, name, ty, value))
     }
 
     /// Arms, in order: those given as [`Arm`]s printed as text, the others (`Err`) as tokens.
@@ -125,7 +125,7 @@ impl<'a> Splices<'a> {
 
     fn text_arms(&mut self, arms: Vec<Arm>) -> TokenStream {
         self.arms(move |o| {
-            for a in &arms {
+            for a in arms {
                 o.arm(a);
                 o.p.hardbreak();
             }
@@ -763,8 +763,8 @@ fn domain_tokens<'a>(
                 &["Every code, in spec order.".into()],
                 "pub const",
                 "ALL",
-                &Ty::word("&'static [Code]"),
-                &Expr::reference(Expr::Array(all.collect())),
+                Ty::word("&'static [Code]"),
+                Expr::reference(Expr::Array(all.collect())),
             );
         })
     };
@@ -925,20 +925,20 @@ fn tables(o: &mut Out, catalog: &Catalog, errors: &[&ErrorDef], lookup: Option<&
     let col = |f: &dyn Fn(&ErrorDef) -> Expr| Expr::Array(errors.iter().map(|e| f(e)).collect());
     let str_ty = || Ty::array(Ty::word("&str"), n);
     let opt_ty = || Ty::array(Ty::word("Option<&str>"), n);
-    o.item(&[], "static", "CODE", &str_ty(), &col(&|e| Expr::str(&e.code)));
-    o.item(&[], "static", "STATUS", &Ty::array(Ty::word("u16"), n), &col(&|e| Expr::Lit(e.status.to_string())));
-    o.item(&[], "static", "RETRYABLE", &Ty::array(Ty::word("bool"), n), &col(&|e| Expr::Lit(e.retryable.to_string())));
+    o.item(&[], "static", "CODE", str_ty(), col(&|e| Expr::str(&e.code)));
+    o.item(&[], "static", "STATUS", Ty::array(Ty::word("u16"), n), col(&|e| Expr::Lit(e.status.to_string())));
+    o.item(&[], "static", "RETRYABLE", Ty::array(Ty::word("bool"), n), col(&|e| Expr::Lit(e.retryable.to_string())));
     for (i, l) in catalog.locales.iter().enumerate() {
         let v = col(&|e| Expr::str(&e.message.templates[i].unfilled()));
-        o.item(&[], "static", &table_name("MESSAGE", l), &str_ty(), &v);
+        o.item(&[], "static", &table_name("MESSAGE", l), str_ty(), v);
     }
     for (i, l) in catalog.locales.iter().enumerate() {
         let v = col(&|e| Expr::opt_str(e.explanation.as_ref().map(|t| t.get(i))));
-        o.item(&[], "static", &table_name("EXPLANATION", l), &opt_ty(), &v);
+        o.item(&[], "static", &table_name("EXPLANATION", l), opt_ty(), v);
     }
     for (i, l) in catalog.locales.iter().enumerate() {
         let v = col(&|e| Expr::opt_str(e.action.as_ref().map(|t| t.get(i))));
-        o.item(&[], "static", &table_name("ACTION", l), &opt_ty(), &v);
+        o.item(&[], "static", &table_name("ACTION", l), opt_ty(), v);
     }
     let Some(table) = lookup else {
         return;
@@ -947,15 +947,15 @@ fn tables(o: &mut Out, catalog: &Catalog, errors: &[&ErrorDef], lookup: Option<&
         &["The seed of `from_code`'s hash.".into()],
         "const",
         "LOOKUP_SEED",
-        &Ty::word("u64"),
-        &Expr::Lit(table.seed.to_string()),
+        Ty::word("u64"),
+        Expr::Lit(table.seed.to_string()),
     );
     o.item(
         &["`from_code`'s pilots, one per bucket of codes.".into()],
         "static",
         "LOOKUP_PILOT",
-        &Ty::array(Ty::word("u16"), table.pilots.len()),
-        &Expr::Array(table.pilots.iter().map(|p| Expr::Lit(p.to_string())).collect()),
+        Ty::array(Ty::word("u16"), table.pilots.len()),
+        Expr::Array(table.pilots.iter().map(|p| Expr::Lit(p.to_string())).collect()),
     );
     let entries = table.slots.iter().map(|&i| {
         let e = errors[i];
@@ -965,8 +965,8 @@ fn tables(o: &mut Out, catalog: &Catalog, errors: &[&ErrorDef], lookup: Option<&
         &["Every code in the slot its hash and pilot give it.".into()],
         "static",
         "LOOKUP",
-        &Ty::array(Ty::Tuple(vec![Ty::word("&str"), Ty::word("Code")]), table.slots.len()),
-        &Expr::Array(entries.collect()),
+        Ty::array(Ty::Tuple(vec![Ty::word("&str"), Ty::word("Code")]), table.slots.len()),
+        Expr::Array(entries.collect()),
     );
 }
 
@@ -1087,7 +1087,7 @@ fn error_tokens<'a>(
             for e in &errors {
                 let v = ident_src(&e.ident);
                 let arm = Arm::new(error_pat(e, &v, None), Expr::path(format!("Code::{v}")));
-                o.arm(&arm);
+                o.arm(arm);
                 o.p.hardbreak();
             }
         })
@@ -1104,7 +1104,7 @@ fn error_tokens<'a>(
         let (dynamic, catalog) = (dynamic.iter().map(|(e, _)| *e).collect::<Vec<_>>(), catalog);
         splices.arms(move |o| {
             for e in dynamic {
-                o.arm(&render_arm(catalog, e));
+                o.arm(render_arm(catalog, e));
                 o.p.hardbreak();
             }
         })

@@ -203,15 +203,15 @@ impl Out {
         self.p.space();
     }
 
-    pub fn expr(&mut self, e: &Expr) {
+    pub fn expr(&mut self, e: Expr) {
         self.expr_bol(e, false);
     }
 
     /// An expression; `bol`: at the beginning of a line (an arm's body), where a method call
     /// on a short receiver keeps its first call on the receiver's line.
-    fn expr_bol(&mut self, e: &Expr, bol: bool) {
+    fn expr_bol(&mut self, e: Expr, bol: bool) {
         match e {
-            Expr::MethodCall(receiver, ..) => {
+            Expr::MethodCall(ref receiver, ..) => {
                 let unindent = bol && short_ident(receiver);
                 self.p.cbox(INDENT);
                 self.method_call(e, bol, unindent);
@@ -222,18 +222,18 @@ impl Out {
                 self.p.word("if ");
                 self.p.cbox(-INDENT);
                 self.p.cbox(0);
-                self.p.word(flag.clone());
+                self.p.word(flag);
                 self.p.nbsp();
                 self.p.end();
                 self.p.end();
-                self.small_block(then);
+                self.small_block(*then);
                 self.p.word(" else ");
-                self.small_block(otherwise);
+                self.small_block(*otherwise);
                 self.p.end();
             }
-            Expr::Path(s) | Expr::Lit(s) | Expr::Str(s) => self.p.word(s.clone()),
+            Expr::Path(s) | Expr::Lit(s) | Expr::Str(s) => self.p.word(s),
             Expr::Call(func, args) => {
-                self.p.word(func.clone());
+                self.p.word(func);
                 self.p.word("(");
                 self.call_args(args);
                 self.p.word(")");
@@ -241,19 +241,20 @@ impl Out {
             Expr::Array(elems) => self.array(elems),
             Expr::Ref(inner) => {
                 self.p.word("&");
-                self.expr(inner);
+                self.expr(*inner);
             }
             Expr::Tuple(elems) => {
                 self.p.word("(");
                 self.p.cbox(INDENT);
                 self.p.zerobreak();
-                for (i, e) in elems.iter().enumerate() {
+                let n = elems.len();
+                for (i, e) in elems.into_iter().enumerate() {
                     self.expr(e);
-                    if elems.len() == 1 {
+                    if n == 1 {
                         self.p.word(",");
                         self.p.zerobreak();
                     } else {
-                        self.p.trailing_comma(i + 1 == elems.len());
+                        self.p.trailing_comma(i + 1 == n);
                     }
                 }
                 self.p.offset(-INDENT);
@@ -263,17 +264,18 @@ impl Out {
             Expr::Struct(path, fields) => {
                 self.p.cbox(INDENT);
                 self.p.ibox(-INDENT);
-                self.p.word(path.clone());
+                self.p.word(path);
                 self.p.end();
                 self.p.word(" {");
                 self.p.space_if_nonempty();
-                for (i, (name, value)) in fields.iter().enumerate() {
-                    self.p.word(name.clone());
+                let n = fields.len();
+                for (i, (name, value)) in fields.into_iter().enumerate() {
+                    self.p.word(name);
                     self.p.word(": ");
                     self.p.ibox(0);
                     self.expr(value);
                     self.p.end();
-                    self.p.trailing_comma_or_space(i + 1 == fields.len());
+                    self.p.trailing_comma_or_space(i + 1 == n);
                 }
                 self.p.offset(-INDENT);
                 self.p.end_with_max_width(34);
@@ -282,7 +284,7 @@ impl Out {
             Expr::Match(scrutinee, arms) => {
                 self.p.ibox(0);
                 self.p.word("match ");
-                self.p.word(scrutinee.clone());
+                self.p.word(scrutinee);
                 self.p.word(" ");
                 self.p.word("{");
                 self.p.neverbreak();
@@ -302,11 +304,12 @@ impl Out {
 
     /// A method call's receiver, then `.method(args)` (prettyplease's
     /// `prefix_subexpr_method_call`).
-    fn method_call(&mut self, e: &Expr, bol: bool, unindent: bool) {
+    fn method_call(&mut self, e: Expr, bol: bool, unindent: bool) {
         let Expr::MethodCall(receiver, method, args) = e else {
             return self.expr(e);
         };
-        match &**receiver {
+        let short = short_ident(&receiver);
+        match *receiver {
             r @ Expr::MethodCall(..) => self.method_call(r, bol, false),
             r => {
                 self.p.cbox(-INDENT);
@@ -314,11 +317,11 @@ impl Out {
                 self.p.end();
             }
         }
-        if !(bol && short_ident(receiver)) {
+        if !(bol && short) {
             self.p.zerobreak();
         }
         self.p.word(".");
-        self.p.word(method.clone());
+        self.p.word(method);
         self.p.cbox(if unindent { -INDENT } else { 0 });
         self.p.word("(");
         self.call_args(args);
@@ -327,7 +330,7 @@ impl Out {
     }
 
     /// `{ expr }` (prettyplease's `small_block` of one expression).
-    fn small_block(&mut self, e: &Expr) {
+    fn small_block(&mut self, e: Expr) {
         self.p.word("{");
         self.p.space();
         self.p.ibox(0);
@@ -338,23 +341,22 @@ impl Out {
         self.p.word("}");
     }
 
-    fn call_args(&mut self, args: &[Expr]) {
-        if let [only] = args
-            && only.blocklike()
-        {
-            return self.expr(only);
+    fn call_args(&mut self, mut args: Vec<Expr>) {
+        if args.len() == 1 && args[0].blocklike() {
+            return self.expr(args.remove(0));
         }
         self.p.cbox(INDENT);
         self.p.zerobreak();
-        for (i, a) in args.iter().enumerate() {
+        let n = args.len();
+        for (i, a) in args.into_iter().enumerate() {
             self.expr(a);
-            self.p.trailing_comma(i + 1 == args.len());
+            self.p.trailing_comma(i + 1 == n);
         }
         self.p.offset(-INDENT);
         self.p.end();
     }
 
-    fn array(&mut self, elems: &[Expr]) {
+    fn array(&mut self, elems: Vec<Expr>) {
         if elems.is_empty() {
             return self.p.word("[]");
         }
@@ -363,9 +365,10 @@ impl Out {
             self.p.word("[");
             self.p.zerobreak();
             self.p.ibox(0);
-            for (i, e) in elems.iter().enumerate() {
+            let n = elems.len();
+            for (i, e) in elems.into_iter().enumerate() {
                 self.expr(e);
-                if i + 1 < elems.len() {
+                if i + 1 < n {
                     self.p.word(",");
                     self.p.space();
                 }
@@ -379,9 +382,10 @@ impl Out {
             self.p.word("[");
             self.p.cbox(INDENT);
             self.p.zerobreak();
-            for (i, e) in elems.iter().enumerate() {
+            let n = elems.len();
+            for (i, e) in elems.into_iter().enumerate() {
                 self.expr(e);
-                self.p.trailing_comma(i + 1 == elems.len());
+                self.p.trailing_comma(i + 1 == n);
             }
             self.p.offset(-INDENT);
             self.p.end();
@@ -389,19 +393,20 @@ impl Out {
         }
     }
 
-    pub fn pat(&mut self, pat: &Pat) {
+    pub fn pat(&mut self, pat: Pat) {
         match pat {
-            Pat::Path(s) => self.p.word(s.clone()),
+            Pat::Path(s) => self.p.word(s),
             Pat::Struct(path, fields, rest) => {
                 self.p.cbox(INDENT);
-                self.p.word(path.clone());
+                self.p.word(path);
                 self.p.word(" {");
                 self.p.space_if_nonempty();
-                for (i, f) in fields.iter().enumerate() {
-                    self.p.word(f.clone());
-                    self.p.trailing_comma_or_space(i + 1 == fields.len() && !rest);
+                let n = fields.len();
+                for (i, f) in fields.into_iter().enumerate() {
+                    self.p.word(f);
+                    self.p.trailing_comma_or_space(i + 1 == n && !rest);
                 }
-                if *rest {
+                if rest {
                     self.p.word("..");
                     self.p.space();
                 }
@@ -414,9 +419,10 @@ impl Out {
 
     /// A `match` arm, its body not a block (prettyplease's `arm`): on the same line if it
     /// fits, else broken into `{`, the body, `}`.
-    pub fn arm(&mut self, arm: &Arm) {
+    pub fn arm(&mut self, arm: Arm) {
         self.p.ibox(0);
-        self.pat(&arm.pat);
+        let is_match = matches!(arm.body, Expr::Match(..));
+        self.pat(arm.pat);
         self.p.word(" => ");
         self.p.neverbreak();
         self.p.cbox(INDENT);
@@ -424,11 +430,11 @@ impl Out {
             pre_break: Some('{'),
             ..Break::default()
         });
-        self.expr_bol(&arm.body, true);
+        self.expr_bol(arm.body, true);
         self.p.scan_break(Break {
             offset: -INDENT,
             post_break: "}",
-            no_break: (!matches!(arm.body, Expr::Match(..))).then_some(','),
+            no_break: (!is_match).then_some(','),
             ..Break::default()
         });
         self.p.end();
@@ -436,7 +442,7 @@ impl Out {
     }
 
     /// `static NAME: TY = expr;` (prettyplease's `item_static`), with `///` docs.
-    pub fn item(&mut self, docs: &[String], kind: &str, name: &str, ty: &Ty, value: &Expr) {
+    pub fn item(&mut self, docs: &[String], kind: &str, name: &str, ty: Ty, value: Expr) {
         self.docs(docs);
         self.p.cbox(0);
         self.p.word(format!("{kind} {name}: "));
@@ -449,16 +455,17 @@ impl Out {
         self.p.hardbreak();
     }
 
-    fn ty(&mut self, ty: &Ty) {
+    fn ty(&mut self, ty: Ty) {
         match ty {
-            Ty::Word(s) => self.p.word(s.clone()),
+            Ty::Word(s) => self.p.word(s),
             Ty::Tuple(elems) => {
                 self.p.word("(");
                 self.p.cbox(INDENT);
                 self.p.zerobreak();
-                for (i, e) in elems.iter().enumerate() {
+                let n = elems.len();
+                for (i, e) in elems.into_iter().enumerate() {
                     self.ty(e);
-                    self.p.trailing_comma(i + 1 == elems.len());
+                    self.p.trailing_comma(i + 1 == n);
                 }
                 self.p.offset(-INDENT);
                 self.p.end();
@@ -466,7 +473,7 @@ impl Out {
             }
             Ty::Array(elem, n) => {
                 self.p.word("[");
-                self.ty(elem);
+                self.ty(*elem);
                 self.p.word(format!("; {n}]"));
             }
         }
