@@ -2,7 +2,7 @@
 //! `Error::payment()` and `Error::customer_message()`, amounts in their currency, and, in a
 //! provider's module, one function per `[maps.<domain>]` from a received error to ours.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust::{ident, lit};

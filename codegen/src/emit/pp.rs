@@ -48,7 +48,7 @@ enum Token {
 
 #[derive(Clone, Copy)]
 enum Frame {
-    Fits(Breaks),
+    Fits,
     Broken(usize, Breaks),
 }
 
@@ -383,7 +383,7 @@ impl Printer {
             self.print_stack.push(Frame::Broken(self.indent, breaks));
             self.indent = (self.indent as isize + offset).max(0) as usize;
         } else {
-            self.print_stack.push(Frame::Fits(breaks));
+            self.print_stack.push(Frame::Fits);
         }
     }
 
@@ -396,7 +396,7 @@ impl Printer {
     fn print_break(&mut self, token: Break, size: isize) {
         let fits = token.never_break
             || match self.top() {
-                Frame::Fits(..) => true,
+                Frame::Fits => true,
                 Frame::Broken(.., Breaks::Consistent) => false,
                 Frame::Broken(.., Breaks::Inconsistent) => size <= self.space,
             };

@@ -9,7 +9,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::syntax::{Arm, Expr, Out, Pat, Ty};
-use crate::model::{Catalog, Domain, ErrorDef, Field, FieldType, Group, Text};
+use crate::model::{Catalog, Domain, ErrorDef, FieldType, Group, Text};
 use crate::template::{Segment, Template};
 
 /// Where the generated code finds the hand-written runtime (`__private`).
@@ -60,7 +60,7 @@ pub fn generate(catalog: &Catalog, opts: &RustOptions) -> String {
     let mut out = String::new();
     out.push_str(HEADER);
     out.push('\n');
-    splices.fill(&expand_docs(&printed), &mut out);
+    splices.fill(&printed, &mut out);
     out
 }
 
@@ -327,59 +327,6 @@ fn list_item(head: &str, text: &str) -> String {
     format!("- {head}{}", text.replace('\n', "\n  "))
 }
 
-/// The rustdoc of a Markdown paragraph we write ourselves (escaped staff text, our own words).
-///
-/// Per-code docs are a third of a large catalog, and building, parsing and printing one
-/// `#[doc]` attribute per line dominated generation time. So the lines travel as one
-/// attribute, `DOC_MARK` then the lines separated by `DOC_MARK`, which prettyplease prints as
-/// a single `///` line; [`expand_docs`] then writes each line exactly as prettyplease would
-/// have printed its own `#[doc = " line"]`. `DOC_MARK` (NUL) never occurs in escaped text:
-/// `doc_escape` and `code_span` replace it.
-fn doc_lines(lines: &[String]) -> TokenStream {
-    if lines.is_empty() {
-        return TokenStream::new();
-    }
-    let mut joined = String::new();
-    for l in lines {
-        for part in l.split('\n') {
-            joined.push(DOC_MARK);
-            if !part.is_empty() {
-                joined.push(' ');
-                joined.push_str(part);
-            }
-        }
-    }
-    let s = lit(&joined);
-    quote!(#[doc = #s])
-}
-
-/// Starts (and separates the lines of) a doc attribute written by [`doc_lines`].
-const DOC_MARK: char = '\0';
-
-/// Expands the `///` lines prettyplease printed for [`doc_lines`] into one `///` line per doc
-/// line, at the same indentation, each as prettyplease prints a doc attribute (`///`, then
-/// the text without trailing spaces).
-fn expand_docs(src: &str) -> String {
-    let marker = format!("///{DOC_MARK}");
-    let mut out = String::with_capacity(src.len() + src.len() / 2);
-    for line in src.split_inclusive('\n') {
-        let body = line.trim_start_matches(' ');
-        let Some(rest) = body.strip_prefix(&marker) else {
-            out.push_str(line);
-            continue;
-        };
-        let indent = &line[..line.len() - body.len()];
-        let rest = rest.strip_suffix('\n').unwrap_or(rest);
-        for part in rest.split(DOC_MARK) {
-            out.push_str(indent);
-            out.push_str("///");
-            out.push_str(part.trim_end_matches(' '));
-            out.push('\n');
-        }
-    }
-    out
-}
-
 fn tokens<'a>(catalog: &'a Catalog, opts: &RustOptions, splices: &mut Splices<'a>) -> TokenStream {
     let rt = match opts.runtime {
         Runtime::InCrate => quote!(crate::__private),
@@ -493,30 +440,34 @@ fn locale_match(catalog: &Catalog, values: &[Literal]) -> TokenStream {
     quote!(match locale { #(#arms,)* })
 }
 
-fn keyed_enum(catalog: &Catalog, name: &str, doc: &str, items: &[Group]) -> TokenStream {
+fn keyed_enum<'a>(
+    catalog: &Catalog,
+    name: &str,
+    doc: &str,
+    items: &'a [Group],
+    splices: &mut Splices<'a>,
+) -> TokenStream {
     let ty = ident(name);
     let doc = lit(&format!(" {doc}"));
     let variants: Vec<Ident> = items.iter().map(|g| ident(&g.ident)).collect();
     let keys: Vec<Literal> = items.iter().map(|g| lit(&g.key)).collect();
-    let variant_docs = items.iter().map(
-        |Group {
-             key: k,
-             title,
-             description,
-             ..
-         }| {
+    let variant_list = splices.variants(move |o| {
+        for g in items {
             let mut lines = vec![format!(
                 "{} — {}",
-                code_span(k),
-                doc_escape(title.default_text())
+                code_span(&g.key),
+                doc_escape(g.title.default_text())
             )];
-            if let Some(d) = description {
+            if let Some(d) = &g.description {
                 lines.push(String::new());
                 lines.push(doc_escape(d.default_text()));
             }
-            doc_lines(&lines)
-        },
-    );
+            o.docs(&lines);
+            o.p.word(ident_src(&g.ident));
+            o.p.word(",");
+            o.p.hardbreak();
+        }
+    });
     let title_arms = items.iter().zip(&variants).map(|(g, v)| {
         let m = locale_match(catalog, &text_literals(&g.title));
         quote!(#ty::#v => #m)
@@ -548,7 +499,7 @@ fn keyed_enum(catalog: &Catalog, name: &str, doc: &str, items: &[Group]) -> Toke
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
         pub enum #ty {
-            #(#variant_docs #variants,)*
+            #variant_list
         }
 
         impl #ty {
@@ -637,6 +588,7 @@ fn domain_tokens<'a>(
             "Category",
             "The categories of this domain's errors.",
             &d.categories,
+            splices,
         )
     });
     let operation_enum = (!d.operations.is_empty()).then(|| {
@@ -645,6 +597,7 @@ fn domain_tokens<'a>(
             "Operation",
             "The API operations this domain's errors occur in.",
             &d.operations,
+            splices,
         )
     });
 
@@ -1054,13 +1007,6 @@ fn code_doc(catalog: &Catalog, d: &Domain, e: &ErrorDef) -> Vec<String> {
         lines.push(format!("What to do: {}", doc_escape(a.default_text())));
     }
     lines
-}
-
-fn field_type(f: &Field) -> TokenStream {
-    match f.ty {
-        FieldType::String => quote!(::std::string::String),
-        FieldType::Integer | FieldType::Amount => quote!(i64),
-    }
 }
 
 fn error_tokens<'a>(
@@ -1526,48 +1472,6 @@ mod tests {
             spaced,
             "pub const A: u8 = 1;\n\n/// doc\npub enum B {\n    X,\n    Y,\n}\n\nimpl B {\n    fn f() {\n        g();\n        h();\n    }\n}\n"
         );
-    }
-
-    #[test]
-    fn joined_docs_print_as_one_attribute_per_line_would() {
-        let lines: Vec<String> = vec![
-            "`A_B` — 결제 ID은(는) 비어 있습니다".into(),
-            String::new(),
-            "trailing spaces   ".into(),
-            "two\nlines, the second \"quoted\" \\ */ /* 🙂".into(),
-            doc_escape("[x](y) <b>  - item\n1. one\t\u{200F}"),
-            list_item("ko: ", "a\nb "),
-            "   ".into(),
-        ];
-        let per_line: Vec<TokenStream> = lines
-            .iter()
-            .flat_map(|l| l.split('\n').map(str::to_owned).collect::<Vec<_>>())
-            .map(|part| {
-                let s = lit(&if part.is_empty() {
-                    part
-                } else {
-                    format!(" {part}")
-                });
-                quote!(#[doc = #s])
-            })
-            .collect();
-        let joined = doc_lines(&lines);
-        let item = |docs: TokenStream| {
-            let file: syn::File = syn::parse2(quote! {
-                pub mod m {
-                    pub enum E {
-                        #docs
-                        A,
-                        B { x: u8 },
-                    }
-                }
-            })
-            .unwrap();
-            prettyplease::unparse(&file)
-        };
-        let expected = item(quote!(#(#per_line)*));
-        assert_eq!(expand_docs(&item(joined)), expected);
-        assert!(expected.contains("        /// trailing spaces\n"));
     }
 
     #[test]

@@ -168,13 +168,14 @@ impl Out {
     pub fn docs(&mut self, lines: &[String]) {
         for l in lines {
             for part in l.split('\n') {
-                let text = if part.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {part}")
-                };
-                self.p.word("///");
-                self.p.word(text.trim_end_matches(' ').to_owned());
+                let text = part.trim_end_matches(' ');
+                let mut line = String::with_capacity(text.len() + 4);
+                line.push_str("///");
+                if !text.is_empty() {
+                    line.push(' ');
+                    line.push_str(text);
+                }
+                self.p.word(line);
                 self.p.hardbreak();
             }
         }
