@@ -10,6 +10,8 @@
 //! Case counts are kept small enough for debug builds on CI (a few seconds each); raise them
 //! locally with `PROPTEST_CASES=5000 cargo test -p codegen --test no_input_breaks_anything`.
 
+mod common;
+
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -90,9 +92,8 @@ fn exercise(files: Vec<(String, Vec<u8>)>) -> bool {
                     runtime: Runtime::Extern,
                 },
             );
-            if let Err(e) = syn::parse_file(&code) {
-                panic!("generated Rust does not parse: {e}\n{code}");
-            }
+            // Parses, and is laid out as prettyplease would (issue 18).
+            common::assert_prettyplease_layout(&code);
             for d in &catalog.domains {
                 for e in &d.entries {
                     let _ = codegen::emit::explain::render(catalog, d, e, Lang::Ko);

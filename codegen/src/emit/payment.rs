@@ -5,8 +5,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::rust::{ident, lit};
 use super::rust::{Splices, ident_src};
+use super::rust::{ident, lit};
 use super::syntax::{Arm, Expr, Pat};
 use crate::model::{
     Actor, Catalog, Currency, CustomerText, Domain, ErrorDef, Origin, Outcome, Payment,
@@ -122,7 +122,9 @@ pub fn domain_tokens(
     splices: &mut Splices<'_>,
 ) -> TokenStream {
     let code = |e: &ErrorDef| Pat::Path(format!("Code::{}", ident_src(&e.ident)));
-    let payments = errors.iter().map(|e| Ok(Arm::new(code(e), payment_expr(e))));
+    let payments = errors
+        .iter()
+        .map(|e| Ok(Arm::new(code(e), payment_expr(e))));
     let payments = splices.arm_list(payments.collect());
     let customer_arms = errors.iter().filter_map(|e| {
         let body = match &e.payment.customer {

@@ -444,7 +444,10 @@ pub fn str_lit(s: &str) -> String {
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
         match c {
-            '\0' if chars.as_str().starts_with(|n: char| ('0'..='7').contains(&n)) => {
+            '\0' if chars
+                .as_str()
+                .starts_with(|n: char| ('0'..='7').contains(&n)) =>
+            {
                 out.push_str("\\x00");
             }
             '\0' => out.push_str("\\0"),
@@ -457,4 +460,69 @@ pub fn str_lit(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn string_literals_are_written_as_proc_macro2_writes_them() {
+        for s in [
+            "",
+            "plain",
+            "따옴표 \" 와 \\ 역슬래시",
+            "'",
+            "\0",
+            "\x007",
+            "\t\r\n",
+            "\u{202E}",
+            "\u{301}é",
+            "🙂",
+            "\u{7f}",
+            "a\u{200B}b",
+        ] {
+            assert_eq!(
+                str_lit(s),
+                proc_macro2::Literal::string(s).to_string(),
+                "{s:?}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_string_literal_is_written_as_proc_macro2_writes_it(s in any::<String>()) {
+            prop_assert_eq!(str_lit(&s), proc_macro2::Literal::string(&s).to_string());
+        }
+    }
+
+    #[test]
+    fn a_list_breaks_only_when_it_does_not_fit() {
+        // `f(a, b)` at the given indentation, as prettyplease's `call_args` prints it.
+        let call = |indent: usize, arg: &str| {
+            let mut p = Printer::at(indent);
+            p.word("f(");
+            p.cbox(INDENT);
+            p.zerobreak();
+            p.word(arg.to_owned());
+            p.word(",");
+            p.space();
+            p.word("b");
+            p.trailing_comma(true);
+            p.offset(-INDENT);
+            p.end();
+            p.word(")");
+            p.hardbreak();
+            p.finish()
+        };
+        assert_eq!(call(4, "a"), "    f(a, b)");
+        let long = "x".repeat(80);
+        assert_eq!(
+            call(4, &long),
+            format!("    f(\n        {long},\n        b,\n    )")
+        );
+    }
 }

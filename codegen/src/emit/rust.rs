@@ -98,7 +98,13 @@ impl<'a> Splices<'a> {
     }
 
     /// One `kind NAME: TY = value;` item (or statement), [`Out::item`].
-    pub(crate) fn item(&mut self, kind: &'static str, name: &'static str, ty: Ty, value: Expr) -> TokenStream {
+    pub(crate) fn item(
+        &mut self,
+        kind: &'static str,
+        name: &'static str,
+        ty: Ty,
+        value: Expr,
+    ) -> TokenStream {
         self.items(move |o| o.item(&[], kind, name, ty, value))
     }
 
@@ -608,7 +614,11 @@ fn domain_tokens<'a>(
         .map(|l| ident(&crate::ident::locale_variant(l)))
         .collect();
     let names = |prefix: &str| -> Vec<Ident> {
-        catalog.locales.iter().map(|l| format_ident!("{}", table_name(prefix, l))).collect()
+        catalog
+            .locales
+            .iter()
+            .map(|l| format_ident!("{}", table_name(prefix, l)))
+            .collect()
     };
     let (message_names, expl_names, action_names) =
         (names("MESSAGE"), names("EXPLANATION"), names("ACTION"));
@@ -628,7 +638,12 @@ fn domain_tokens<'a>(
                 .unwrap_or(&d.categories[0]);
             Expr::path(format!("Category::{}", ident_src(&c.ident)))
         });
-        let table = splices.item("const", "CATEGORY", Ty::array(Ty::word("Category"), errors.len()), Expr::Array(vals.collect()));
+        let table = splices.item(
+            "const",
+            "CATEGORY",
+            Ty::array(Ty::word("Category"), errors.len()),
+            Expr::Array(vals.collect()),
+        );
         quote! {
             /// The category of the code.
             pub const fn category(self) -> Category {
@@ -663,10 +678,17 @@ fn domain_tokens<'a>(
         let fixed = errors
             .iter()
             .map(|e| Expr::opt_str(e.error_type.as_deref().and_then(static_text).as_deref()));
-        let templates = errors.iter().map(|e| Expr::opt_str(e.error_type.as_deref()));
+        let templates = errors
+            .iter()
+            .map(|e| Expr::opt_str(e.error_type.as_deref()));
         let ty = || Ty::array(Ty::word("Option<&str>"), errors.len());
         let fixed = splices.item("const", "ERROR_TYPE", ty(), Expr::Array(fixed.collect()));
-        let templates = splices.item("const", "ERROR_TYPE_TEMPLATE", ty(), Expr::Array(templates.collect()));
+        let templates = splices.item(
+            "const",
+            "ERROR_TYPE_TEMPLATE",
+            ty(),
+            Expr::Array(templates.collect()),
+        );
         quote! {
             /// The error type name the error reports (`errorType` in responses), when it is
             /// the same for every occurrence; `None` when the spec gives none or fills it
@@ -685,8 +707,15 @@ fn domain_tokens<'a>(
     });
     let any_deprecated = errors.iter().any(|e| e.deprecated.is_some());
     let deprecated_fn = {
-        let vals = errors.iter().map(|e| Expr::Lit(e.deprecated.is_some().to_string()));
-        let table = splices.item("const", "DEPRECATED", Ty::array(Ty::word("bool"), errors.len()), Expr::Array(vals.collect()));
+        let vals = errors
+            .iter()
+            .map(|e| Expr::Lit(e.deprecated.is_some().to_string()));
+        let table = splices.item(
+            "const",
+            "DEPRECATED",
+            Ty::array(Ty::word("bool"), errors.len()),
+            Expr::Array(vals.collect()),
+        );
         quote! {
             /// Is the code deprecated (still emitted, but callers should move on)?
             pub const fn is_deprecated(self) -> bool {
@@ -711,7 +740,9 @@ fn domain_tokens<'a>(
     let all_codes = {
         let errors = errors.clone();
         splices.items(move |o| {
-            let all = errors.iter().map(|e| Expr::path(format!("Code::{}", ident_src(&e.ident))));
+            let all = errors
+                .iter()
+                .map(|e| Expr::path(format!("Code::{}", ident_src(&e.ident))));
             o.item(
                 &["Every code, in spec order.".into()],
                 "pub const",
@@ -727,7 +758,6 @@ fn domain_tokens<'a>(
     let serve = super::serve::domain_tokens(catalog, d, &errors, rt, mode, splices);
     let payment = super::payment::domain_tokens(catalog, &errors, rt, splices);
     let maps = super::payment::provider_tokens(d, catalog, rt);
-
 
     quote! {
         pub mod #module {
@@ -873,14 +903,37 @@ fn table_name(prefix: &str, locale: &str) -> String {
 
 /// A domain's tables, one entry per code in spec order: wire code, status, retryable, the
 /// texts per locale, and `from_code`'s hash tables.
-fn tables(o: &mut Out, catalog: &Catalog, errors: &[&ErrorDef], lookup: Option<&super::lookup::Table>) {
+fn tables(
+    o: &mut Out,
+    catalog: &Catalog,
+    errors: &[&ErrorDef],
+    lookup: Option<&super::lookup::Table>,
+) {
     let n = errors.len();
     let col = |f: &dyn Fn(&ErrorDef) -> Expr| Expr::Array(errors.iter().map(|e| f(e)).collect());
     let str_ty = || Ty::array(Ty::word("&str"), n);
     let opt_ty = || Ty::array(Ty::word("Option<&str>"), n);
-    o.item(&[], "static", "CODE", str_ty(), col(&|e| Expr::str(&e.code)));
-    o.item(&[], "static", "STATUS", Ty::array(Ty::word("u16"), n), col(&|e| Expr::Lit(e.status.to_string())));
-    o.item(&[], "static", "RETRYABLE", Ty::array(Ty::word("bool"), n), col(&|e| Expr::Lit(e.retryable.to_string())));
+    o.item(
+        &[],
+        "static",
+        "CODE",
+        str_ty(),
+        col(&|e| Expr::str(&e.code)),
+    );
+    o.item(
+        &[],
+        "static",
+        "STATUS",
+        Ty::array(Ty::word("u16"), n),
+        col(&|e| Expr::Lit(e.status.to_string())),
+    );
+    o.item(
+        &[],
+        "static",
+        "RETRYABLE",
+        Ty::array(Ty::word("bool"), n),
+        col(&|e| Expr::Lit(e.retryable.to_string())),
+    );
     for (i, l) in catalog.locales.iter().enumerate() {
         let v = col(&|e| Expr::str(&e.message.templates[i].unfilled()));
         o.item(&[], "static", &table_name("MESSAGE", l), str_ty(), v);
@@ -908,17 +961,29 @@ fn tables(o: &mut Out, catalog: &Catalog, errors: &[&ErrorDef], lookup: Option<&
         "static",
         "LOOKUP_PILOT",
         Ty::array(Ty::word("u16"), table.pilots.len()),
-        Expr::Array(table.pilots.iter().map(|p| Expr::Lit(p.to_string())).collect()),
+        Expr::Array(
+            table
+                .pilots
+                .iter()
+                .map(|p| Expr::Lit(p.to_string()))
+                .collect(),
+        ),
     );
     let entries = table.slots.iter().map(|&i| {
         let e = errors[i];
-        Expr::Tuple(vec![Expr::str(&e.code), Expr::path(format!("Code::{}", ident_src(&e.ident)))])
+        Expr::Tuple(vec![
+            Expr::str(&e.code),
+            Expr::path(format!("Code::{}", ident_src(&e.ident))),
+        ])
     });
     o.item(
         &["Every code in the slot its hash and pilot give it.".into()],
         "static",
         "LOOKUP",
-        Ty::array(Ty::Tuple(vec![Ty::word("&str"), Ty::word("Code")]), table.slots.len()),
+        Ty::array(
+            Ty::Tuple(vec![Ty::word("&str"), Ty::word("Code")]),
+            table.slots.len(),
+        ),
         Expr::Array(entries.collect()),
     );
 }
@@ -942,7 +1007,10 @@ fn deprecated_attr(o: &mut Out, e: &ErrorDef) {
         parts.push(t.default_text().to_owned());
     }
     let note = parts.join("; ");
-    o.attr("deprecated", (!parts.is_empty()).then_some(("note", note.as_str())));
+    o.attr(
+        "deprecated",
+        (!parts.is_empty()).then_some(("note", note.as_str())),
+    );
 }
 
 /// The rustdoc of a code: code, status, category, messages, explanation, action.
@@ -1071,7 +1139,11 @@ fn error_tokens<'a>(
         .iter()
         .filter(|e| e.passthrough.is_some())
         .map(|e| {
-            let pat = Pat::Struct(format!("Error::{}", ident_src(&e.ident)), vec!["upstream".into()], true);
+            let pat = Pat::Struct(
+                format!("Error::{}", ident_src(&e.ident)),
+                vec!["upstream".into()],
+                true,
+            );
             Ok(Arm::new(pat, Expr::some(Expr::path("upstream"))))
         })
         .collect();
@@ -1178,7 +1250,10 @@ fn debug_arm(e: &ErrorDef) -> Arm {
         Expr::MethodCall(Box::new(receiver), method.into(), args)
     };
     if !carries_values(e) {
-        return Arm::new(Pat::Path(format!("Error::{v}")), call(Expr::path("__f"), "write_str", vec![name]));
+        return Arm::new(
+            Pat::Path(format!("Error::{v}")),
+            call(Expr::path("__f"), "write_str", vec![name]),
+        );
     }
     let mut binds = Vec::new();
     let mut chain = call(Expr::path("__f"), "debug_struct", vec![name]);
@@ -1195,7 +1270,11 @@ fn debug_arm(e: &ErrorDef) -> Arm {
     }
     if e.passthrough.is_some() {
         binds.push("upstream".into());
-        chain = call(chain, "field", vec![Expr::str("upstream"), Expr::path("upstream")]);
+        chain = call(
+            chain,
+            "field",
+            vec![Expr::str("upstream"), Expr::path("upstream")],
+        );
     }
     let pat = Pat::Struct(format!("Error::{v}"), binds, false);
     Arm::new(pat, call(chain, "finish", vec![]))
@@ -1210,14 +1289,21 @@ fn render_arm(catalog: &Catalog, e: &ErrorDef) -> Arm {
     // issue 13: `Display` (what logs use) masks personal-data values; `message` does not.
     let args = render_args(e).into_iter().enumerate().map(|(i, a)| {
         if e.fields.get(i).is_some_and(|f| f.pii) {
-            Expr::If("__mask".into(), Box::new(Expr::path("rt::Arg::Masked")), Box::new(a))
+            Expr::If(
+                "__mask".into(),
+                Box::new(Expr::path("rt::Arg::Masked")),
+                Box::new(a),
+            )
         } else {
             a
         }
     });
     let per_locale = catalog.locales.iter().enumerate().map(|(i, l)| {
         let loc = format!("Locale::{}", crate::ident::locale_variant(l));
-        Arm::new(Pat::Path(loc), Expr::reference(Expr::Array(render_pieces(e, i, l))))
+        Arm::new(
+            Pat::Path(loc),
+            Expr::reference(Expr::Array(render_pieces(e, i, l))),
+        )
     });
     let v = ident_src(&e.ident);
     let body = Expr::call(
@@ -1349,7 +1435,12 @@ fn render_pieces(e: &ErrorDef, i: usize, tag: &str) -> Vec<Expr> {
             .find(|x| x.name == f)
             .map_or(crate::model::KRW, |x| x.currency)
     };
-    pieces_in(&e.message.templates[i], tag, &|f| error_arg(e, f), &currency)
+    pieces_in(
+        &e.message.templates[i],
+        tag,
+        &|f| error_arg(e, f),
+        &currency,
+    )
 }
 
 /// The pieces of template `t` (in locale `tag`) for `rt::render`: literal text, and each hole

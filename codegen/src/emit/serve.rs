@@ -261,7 +261,10 @@ fn error_type_tokens(
             segments: vec![Segment::Text(t.clone())],
         });
         if tpl.is_static() {
-            let cow = Expr::call("::std::borrow::Cow::Borrowed", vec![Expr::str(&tpl.unfilled())]);
+            let cow = Expr::call(
+                "::std::borrow::Cow::Borrowed",
+                vec![Expr::str(&tpl.unfilled())],
+            );
             return Ok(Arm::new(pat, Expr::some(cow)));
         }
         let mut binds: Vec<Ident> = e.fields.iter().map(|f| ident(&f.name)).collect();
@@ -276,7 +279,9 @@ fn error_type_tokens(
             })
         };
         let args = render_args(e).into_iter().map(|a| a.tokens());
-        let pieces = template_pieces(&tpl, "", &arg).into_iter().map(|p| p.tokens());
+        let pieces = template_pieces(&tpl, "", &arg)
+            .into_iter()
+            .map(|p| p.tokens());
         Err(quote!(Error::#v { #(#binds),* } => {
             // `__s`: a field may be called `s` (issue 13).
             let mut __s = ::std::string::String::new();
@@ -302,7 +307,11 @@ fn error_type_tokens(
 // variant by name: `Error::GatewayCancelFailed { upstream }`.
 
 /// `Error::example(code)`: an error of every code with example values, for docs and tests.
-fn example_tokens(errors: &[&ErrorDef], rt: &TokenStream, splices: &mut Splices<'_>) -> TokenStream {
+fn example_tokens(
+    errors: &[&ErrorDef],
+    rt: &TokenStream,
+    splices: &mut Splices<'_>,
+) -> TokenStream {
     let arms = errors.iter().map(|e| {
         if e.passthrough.is_none() {
             return Ok(example_arm(e));
@@ -463,7 +472,12 @@ fn in_crate_tokens(
     let templated_arms: Vec<Result<Arm, TokenStream>> = errors
         .iter()
         .filter(|e| !e.fields.is_empty() || e.passthrough.is_some())
-        .map(|e| Ok(Arm::new(error_pat(e, &ident_src(&e.ident), None), Expr::path("None"))))
+        .map(|e| {
+            Ok(Arm::new(
+                error_pat(e, &ident_src(&e.ident), None),
+                Expr::path("None"),
+            ))
+        })
         .collect();
     let fixed_body = if templated_arms.is_empty() {
         quote!(Some(self.code().template(locale)))
