@@ -946,9 +946,13 @@ fn tables(
         let v = col(&|e| Expr::opt_str(e.action.as_ref().map(|t| t.get(i))));
         o.item(&[], "static", &table_name("ACTION", l), opt_ty(), v);
     }
-    let Some(table) = lookup else {
-        return;
-    };
+    if let Some(table) = lookup {
+        lookup_tables(o, errors, table);
+    }
+}
+
+/// `from_code`'s tables: the hash seed, one pilot per bucket, every code in its slot.
+fn lookup_tables(o: &mut Out, errors: &[&ErrorDef], table: &super::lookup::Table) {
     o.item(
         &["The seed of `from_code`'s hash.".into()],
         "const",

@@ -244,63 +244,70 @@ impl Out {
                 self.p.word("&");
                 self.expr(*inner);
             }
-            Expr::Tuple(elems) => {
-                self.p.word("(");
-                self.p.cbox(INDENT);
+            Expr::Tuple(elems) => self.tuple(elems),
+            Expr::Struct(path, fields) => self.struct_lit(path, fields),
+            Expr::Match(scrutinee, arms) => self.match_expr(scrutinee, arms),
+        }
+    }
+
+    fn tuple(&mut self, elems: Vec<Expr>) {
+        self.p.word("(");
+        self.p.cbox(INDENT);
+        self.p.zerobreak();
+        let n = elems.len();
+        for (i, e) in elems.into_iter().enumerate() {
+            self.expr(e);
+            if n == 1 {
+                self.p.word(",");
                 self.p.zerobreak();
-                let n = elems.len();
-                for (i, e) in elems.into_iter().enumerate() {
-                    self.expr(e);
-                    if n == 1 {
-                        self.p.word(",");
-                        self.p.zerobreak();
-                    } else {
-                        self.p.trailing_comma(i + 1 == n);
-                    }
-                }
-                self.p.offset(-INDENT);
-                self.p.end();
-                self.p.word(")");
-            }
-            Expr::Struct(path, fields) => {
-                self.p.cbox(INDENT);
-                self.p.ibox(-INDENT);
-                self.p.word(path);
-                self.p.end();
-                self.p.word(" {");
-                self.p.space_if_nonempty();
-                let n = fields.len();
-                for (i, (name, value)) in fields.into_iter().enumerate() {
-                    self.p.word(name);
-                    self.p.word(": ");
-                    self.p.ibox(0);
-                    self.expr(value);
-                    self.p.end();
-                    self.p.trailing_comma_or_space(i + 1 == n);
-                }
-                self.p.offset(-INDENT);
-                self.p.end_with_max_width(34);
-                self.p.word("}");
-            }
-            Expr::Match(scrutinee, arms) => {
-                self.p.ibox(0);
-                self.p.word("match ");
-                self.p.word(scrutinee);
-                self.p.word(" ");
-                self.p.word("{");
-                self.p.neverbreak();
-                self.p.cbox(INDENT);
-                self.p.hardbreak_if_nonempty();
-                for arm in arms {
-                    self.arm(arm);
-                    self.p.hardbreak();
-                }
-                self.p.offset(-INDENT);
-                self.p.end();
-                self.p.word("}");
-                self.p.end();
+            } else {
+                self.p.trailing_comma(i + 1 == n);
             }
         }
+        self.p.offset(-INDENT);
+        self.p.end();
+        self.p.word(")");
+    }
+
+    /// A struct literal (prettyplease's `expr_struct`): on one line only up to 34 columns.
+    fn struct_lit(&mut self, path: String, fields: Vec<(String, Expr)>) {
+        self.p.cbox(INDENT);
+        self.p.ibox(-INDENT);
+        self.p.word(path);
+        self.p.end();
+        self.p.word(" {");
+        self.p.space_if_nonempty();
+        let n = fields.len();
+        for (i, (name, value)) in fields.into_iter().enumerate() {
+            self.p.word(name);
+            self.p.word(": ");
+            self.p.ibox(0);
+            self.expr(value);
+            self.p.end();
+            self.p.trailing_comma_or_space(i + 1 == n);
+        }
+        self.p.offset(-INDENT);
+        self.p.end_with_max_width(34);
+        self.p.word("}");
+    }
+
+    fn match_expr(&mut self, scrutinee: String, arms: Vec<Arm>) {
+        self.p.ibox(0);
+        self.p.word("match ");
+        self.p.word(scrutinee);
+        self.p.word(" ");
+        self.p.word("{");
+        self.p.neverbreak();
+        self.p.cbox(INDENT);
+        self.p.hardbreak_if_nonempty();
+        for arm in arms {
+            self.arm(arm);
+            self.p.hardbreak();
+        }
+        self.p.offset(-INDENT);
+        self.p.end();
+        self.p.word("}");
+        self.p.end();
     }
 
     /// A method call's receiver, then `.method(args)` (prettyplease's
