@@ -489,3 +489,22 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Thousands of broken references stay linear (issue 14): each is reported, and the first
+/// 50 of a file (what a person is shown) say which code was probably meant.
+#[test]
+fn many_misspelt_replacements_are_all_reported_and_the_first_fifty_get_a_suggestion() {
+    let mut pay = PAY.to_owned();
+    for i in 0..60 {
+        pay.push_str(&format!(
+            "\n[errors.\"PAY-{n}\"]\nstatus = 400\nmessage.ko = \"옛 코드\"\nmessage.en = \"Old\"\n\
+             deprecated = {{ replacement = \"PAY-04\" }}\n",
+            n = 100 + i
+        ));
+    }
+    let errors = errors_of(&pay);
+    assert_eq!(errors.len(), 60, "{errors:#?}");
+    let suggests = |d: &Diagnostic| d.help.iter().any(|h| h.en.contains("`PAY-004`"));
+    assert!(errors[..50].iter().all(suggests), "{:#?}", errors[0].help);
+    assert!(!errors[50..].iter().any(suggests), "{:#?}", errors[59].help);
+}

@@ -2,8 +2,10 @@
 //! `retired` (a tombstone), never both; and `breaking_change_ok`, the acknowledgement
 //! `errspec diff` reads.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Validator, at, empty_text, unknown};
-use crate::diagnostic::{Diagnostic, FileId, Msg, Rule};
+use crate::diagnostic::{Diagnostic, FileId, MAX_PER_KIND, Msg, Rule};
 use crate::load::{Entry as RawEntry, LoadedDomain};
 use crate::model::{Deprecation, Entry, Retirement};
 use crate::raw::{RawError, S};
@@ -82,14 +84,30 @@ impl Validator<'_> {
         all_codes: &[&str],
     ) -> bool {
         let mut ok = true;
+        // Indexes, so that thousands of deprecations cost no more than one scan each.
+        let by_code: HashMap<&str, &Entry> = out.iter().map(|x| (x.code(), x)).collect();
+        let known: HashSet<&str> = all_codes.iter().copied().collect();
+        let raw: HashMap<&str, &RawEntry<RawError>> = d
+            .errors
+            .iter()
+            .map(|e| (e.key.get_ref().as_str(), e))
+            .collect();
+        let live: Vec<&str> = out
+            .iter()
+            .filter(|x| x.retired().is_none())
+            .map(Entry::code)
+            .collect();
+        let mut reported = 0;
         for def in out {
             let Some(rep) = def.deprecated().and_then(|d| d.replacement.as_ref()) else {
                 continue;
             };
-            let Some(e) = d.errors.iter().find(|e| e.key.get_ref() == def.code()) else {
+            let Some(e) = raw.get(def.code()) else {
                 continue;
             };
-            let Some(title) = replacement_problem(out, def, rep, all_codes) else {
+            let Some(title) =
+                replacement_problem(by_code.get(rep.as_str()).copied(), def, rep, &known)
+            else {
                 continue;
             };
             ok = false;
@@ -98,11 +116,15 @@ impl Validator<'_> {
                 .deprecated
                 .as_ref()
                 .map_or(e.key.span(), |s| s.span());
-            let live: Vec<&str> = out
-                .iter()
-                .filter(|x| x.retired().is_none() && x.code() != def.code())
-                .map(Entry::code)
-                .collect();
+            // "Did you mean" scans the domain's codes: only for as many problems as a person
+            // is shown (the first 50 of a rule in a file), so a file with thousands of broken
+            // references stays linear.
+            reported += 1;
+            let candidates: Vec<&str> = if reported <= MAX_PER_KIND {
+                live.iter().copied().filter(|c| *c != def.code()).collect()
+            } else {
+                Vec::new()
+            };
             self.push(
                 unknown(
                     Rule::Lifecycle,
@@ -110,7 +132,7 @@ impl Validator<'_> {
                     title,
                     None,
                     rep,
-                    &live,
+                    &candidates,
                     super::ticked,
                 )
                 .help(Msg::new(
@@ -139,10 +161,16 @@ impl Validator<'_> {
     }
 }
 
-/// What is wrong with `def`'s replacement `rep`, if anything.
-fn replacement_problem(out: &[Entry], def: &Entry, rep: &str, all_codes: &[&str]) -> Option<Msg> {
-    match out.iter().find(|x| x.code() == rep) {
-        None if all_codes.contains(&rep) => None,
+/// What is wrong with `def`'s replacement `rep` (`found` among the domain's entries), if
+/// anything.
+fn replacement_problem(
+    found: Option<&Entry>,
+    def: &Entry,
+    rep: &str,
+    all_codes: &HashSet<&str>,
+) -> Option<Msg> {
+    match found {
+        None if all_codes.contains(rep) => None,
         None => Some(Msg::new(
             format!("대신 쓸 코드 `{rep}`이(가) 이 도메인에 없습니다"),
             format!("replacement `{rep}` is not a code of this domain"),
