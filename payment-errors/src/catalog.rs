@@ -136,7 +136,7 @@ pub mod cancel {
     }
 
     /// The error codes of this domain: one fieldless variant per code, in spec order.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
     #[non_exhaustive]
     pub enum Code {
         /// `PAYMENT_ID_REQUIRED` — \{field\}은\(는\) Null 일 수 없습니다.
@@ -294,6 +294,21 @@ pub mod cancel {
         "NOT_RESERVATION_OWNER",
         "CANCEL_PERIOD_EXPIRED",
         "GATEWAY_CANCEL_FAILED",
+    ];
+
+    static NAME: [&str; 12] = [
+        "PaymentIdRequired",
+        "CancelReasonRequired",
+        "CancelReasonTooLong",
+        "RefundAccountNumberTooLong",
+        "RefundHolderNameTooLong",
+        "RefundAccountRequired",
+        "PaymentNotFound",
+        "BankCodeNotMapped",
+        "LoginRequired",
+        "NotReservationOwner",
+        "CancelPeriodExpired",
+        "GatewayCancelFailed",
     ];
 
     static STATUS: [u16; 12] = [
@@ -601,6 +616,12 @@ pub mod cancel {
     impl ::core::fmt::Display for Code {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(self.as_str())
+        }
+    }
+
+    impl ::core::fmt::Debug for Code {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(NAME[*self as usize])
         }
     }
 
@@ -1559,7 +1580,7 @@ pub mod ebp {
     }
 
     /// The error codes of this domain: one fieldless variant per code, in spec order.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
     #[non_exhaustive]
     pub enum Code {
         /// `EBP-A-0001` — 인증 오류
@@ -1783,6 +1804,30 @@ pub mod ebp {
         "EBP-Z-0004",
         "EBP-Z-0005",
         "EBP-Z-0010",
+    ];
+
+    static NAME: [&str; 21] = [
+        "MissingMandatoryHeaders",
+        "InvalidRegistrationType",
+        "MissingRegistrationField",
+        "PaymentMethodValidationFailed",
+        "TokenValidationFailed",
+        "PaymentPasswordVerificationFailed",
+        "ValidationFailed",
+        "OtherValidationError",
+        "InvalidRequestFormat",
+        "SchemaMismatch",
+        "PaymentProcessingError",
+        "ApprovalFailed",
+        "CancellationFailed",
+        "RetryRecommended",
+        "SystemFailure",
+        "MerchantError",
+        "OrderRequestError",
+        "PaymentRequestError",
+        "PaymentApprovalError",
+        "PaymentCancellationError",
+        "SystemError",
     ];
 
     static STATUS: [u16; 21] = [
@@ -2110,6 +2155,12 @@ pub mod ebp {
     impl ::core::fmt::Display for Code {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(self.as_str())
+        }
+    }
+
+    impl ::core::fmt::Debug for Code {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(NAME[*self as usize])
         }
     }
 
@@ -3075,7 +3126,7 @@ pub mod toss {
     }
 
     /// The error codes of this domain: one fieldless variant per code, in spec order.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
     #[non_exhaustive]
     pub enum Code {
         /// `NOT_FOUND_PAYMENT` — 존재하지 않는 결제 정보입니다.
@@ -3267,6 +3318,22 @@ pub mod toss {
         "NOT_FOUND_PAYMENT_SESSION",
         "INVALID_LEGAL_REGISTERED_ACCOUNT",
         "NOT_SUPPORTED_BILLING_MERCHANT",
+    ];
+
+    static NAME: [&str; 13] = [
+        "NotFoundPayment",
+        "NotFound",
+        "NotCancelableAmount",
+        "NotCancelablePayment",
+        "FailedDbProcessing",
+        "DuplicatedOrderId",
+        "NotMatchesCustomerKey",
+        "InvalidUnregisteredSubmall",
+        "ForbiddenRequest",
+        "SuspectedPhishingPayment",
+        "NotFoundPaymentSession",
+        "InvalidLegalRegisteredAccount",
+        "NotSupportedBillingMerchant",
     ];
 
     static STATUS: [u16; 13] = [
@@ -3607,6 +3674,12 @@ pub mod toss {
     impl ::core::fmt::Display for Code {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(self.as_str())
+        }
+    }
+
+    impl ::core::fmt::Debug for Code {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(NAME[*self as usize])
         }
     }
 

@@ -128,3 +128,34 @@ fn bodies_cannot_be_forged_through_data() {
             .is_err()
     );
 }
+
+/// `Code`'s `Debug` (a table since issue 18, not a derive) writes the variant's name, as
+/// `derive(Debug)` does and as `Error`'s `Debug` names the same variant.
+#[test]
+fn code_debug_is_the_variant_name() {
+    assert_eq!(
+        format!("{:?}", cancel::Code::PaymentNotFound),
+        "PaymentNotFound"
+    );
+    assert_eq!(
+        format!("{:?}", toss::Code::NotFoundPayment),
+        "NotFoundPayment"
+    );
+    fn check<C: std::fmt::Debug + Copy, E: std::fmt::Debug>(codes: &[C], example: fn(C) -> E) {
+        for &code in codes {
+            let name = format!("{code:?}");
+            assert!(
+                name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+                "{name}"
+            );
+            let error = format!("{:?}", example(code));
+            assert!(
+                error == name || error.starts_with(&format!("{name} {{")),
+                "{error}"
+            );
+        }
+    }
+    check(cancel::Code::ALL, cancel::Error::example);
+    check(ebp::Code::ALL, ebp::Error::example);
+    check(toss::Code::ALL, toss::Error::example);
+}
