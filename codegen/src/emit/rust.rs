@@ -5,6 +5,8 @@
 //! stream is formatted with prettyplease. The output is deterministic: the same catalog gives
 //! the same bytes.
 
+use std::sync::Arc;
+
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
@@ -71,28 +73,28 @@ pub struct Splices<'a> {
     parts: Vec<Option<Part<'a>>>,
 }
 
-type Part<'a> = Box<dyn FnOnce(&mut Out) + 'a>;
+type Part<'a> = Box<dyn FnOnce(&mut Out) + Send + 'a>;
 
 impl<'a> Splices<'a> {
-    fn marker(&mut self, part: impl FnOnce(&mut Out) + 'a) -> Ident {
+    fn marker(&mut self, part: impl FnOnce(&mut Out) + Send + 'a) -> Ident {
         self.parts.push(Some(Box::new(part)));
         format_ident!("__splice_{}", self.parts.len() - 1)
     }
 
     /// Items (or statements) printed by `part`.
-    pub(crate) fn items(&mut self, part: impl FnOnce(&mut Out) + 'a) -> TokenStream {
+    pub(crate) fn items(&mut self, part: impl FnOnce(&mut Out) + Send + 'a) -> TokenStream {
         let m = self.marker(part);
         quote!(#m!();)
     }
 
     /// Enum variants printed by `part`, each followed by `,` and a line break.
-    pub(crate) fn variants(&mut self, part: impl FnOnce(&mut Out) + 'a) -> TokenStream {
+    pub(crate) fn variants(&mut self, part: impl FnOnce(&mut Out) + Send + 'a) -> TokenStream {
         let m = self.marker(part);
         quote!(#m,)
     }
 
     /// `match` arms printed by `part`, each followed by a line break.
-    pub(crate) fn arms(&mut self, part: impl FnOnce(&mut Out) + 'a) -> TokenStream {
+    pub(crate) fn arms(&mut self, part: impl FnOnce(&mut Out) + Send + 'a) -> TokenStream {
         let m = self.marker(part);
         quote!(#m => {})
     }
@@ -138,27 +140,72 @@ impl<'a> Splices<'a> {
         })
     }
 
-    /// Writes `src` with each marker line replaced by its part, spaced by [`Spacer`].
-    fn fill(mut self, src: &str, out: &mut String) {
-        let mut spacer = Spacer::default();
-        for line in src.lines() {
+    /// Writes `src` with each marker line replaced by its part, spaced by [`Spacer`]. The
+    /// parts are printed on all cores first (they are independent), then put in place in
+    /// order, so the output does not depend on the threads.
+    fn fill(self, src: &str, out: &mut String) {
+        let lines: Vec<&str> = src.lines().collect();
+        let mut jobs: Vec<(usize, Part<'a>)> = Vec::new();
+        let mut at_line: Vec<Option<usize>> = vec![None; lines.len()];
+        let mut parts = self.parts;
+        for (i, line) in lines.iter().enumerate() {
             let body = line.trim_start_matches(' ');
             let part = body
                 .strip_prefix("__splice_")
                 .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
                 .and_then(|n| n.parse::<usize>().ok())
-                .and_then(|n| self.parts.get_mut(n)?.take());
-            let Some(part) = part else {
-                spacer.line(line, out);
-                continue;
-            };
-            let mut o = Out::at(line.len() - body.len());
-            part(&mut o);
-            for l in o.finish().lines() {
-                spacer.line(l, out);
+                .and_then(|n| parts.get_mut(n)?.take());
+            if let Some(part) = part {
+                at_line[i] = Some(jobs.len());
+                jobs.push((line.len() - body.len(), part));
+            }
+        }
+        let mut printed = print_all(jobs).into_iter();
+        let mut spacer = Spacer::default();
+        for (line, job) in lines.iter().zip(at_line) {
+            match job.and_then(|_| printed.next()) {
+                Some(text) => text.lines().for_each(|l| spacer.line(l, out)),
+                None => spacer.line(line, out),
             }
         }
     }
+}
+
+/// Prints each part at its indentation, spread over the machine's cores; the texts in order.
+fn print_all(jobs: Vec<(usize, Part<'_>)>) -> Vec<String> {
+    let print = |(indent, part): (usize, Part<'_>)| {
+        let mut o = Out::at(indent);
+        part(&mut o);
+        o.finish()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads < 2 || jobs.len() < 2 {
+        return jobs.into_iter().map(print).collect();
+    }
+    // Deal the jobs round-robin; each thread returns its texts with their places.
+    let mut hands: Vec<Vec<(usize, (usize, Part<'_>))>> =
+        (0..threads).map(|_| Vec::new()).collect();
+    for (i, job) in jobs.into_iter().enumerate() {
+        hands[i % threads].push((i, job));
+    }
+    let mut texts: Vec<(usize, String)> = std::thread::scope(|scope| {
+        let running: Vec<_> = hands
+            .into_iter()
+            .map(|hand| {
+                scope.spawn(move || {
+                    hand.into_iter()
+                        .map(|(i, job)| (i, print(job)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .flat_map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    texts.sort_unstable_by_key(|(i, _)| *i);
+    texts.into_iter().map(|(_, t)| t).collect()
 }
 
 /// An identifier as source: raw (`r#type`) when it is a keyword.
@@ -725,11 +772,14 @@ fn domain_tokens<'a>(
         }
     };
 
+    // The same docs go on a code's `Code` and `Error` variants: made once.
+    let docs: Arc<Vec<Vec<String>>> =
+        Arc::new(errors.iter().map(|e| code_doc(catalog, d, e)).collect());
     let code_variants = (!errors.is_empty()).then(|| {
-        let errors = errors.clone();
+        let (errors, docs) = (errors.clone(), Arc::clone(&docs));
         splices.variants(move |o| {
-            for e in &errors {
-                o.docs(&code_doc(catalog, d, e));
+            for (e, doc) in errors.iter().zip(docs.iter()) {
+                o.docs(doc);
                 deprecated_attr(o, e);
                 o.p.word(ident_src(&e.ident));
                 o.p.word(",");
@@ -754,7 +804,7 @@ fn domain_tokens<'a>(
     };
     let allow_deprecated = any_deprecated.then(|| quote!(#![allow(deprecated)]));
 
-    let error_enum = error_tokens(catalog, d, &errors, rt, splices);
+    let error_enum = error_tokens(catalog, &errors, docs, rt, splices);
     let serve = super::serve::domain_tokens(catalog, d, &errors, rt, mode, splices);
     let payment = super::payment::domain_tokens(catalog, &errors, rt, splices);
     let maps = super::payment::provider_tokens(d, catalog, rt);
@@ -1099,8 +1149,8 @@ fn code_doc(catalog: &Catalog, d: &Domain, e: &ErrorDef) -> Vec<String> {
 
 fn error_tokens<'a>(
     catalog: &'a Catalog,
-    d: &'a Domain,
     errors: &[&'a ErrorDef],
+    docs: Arc<Vec<Vec<String>>>,
     rt: &TokenStream,
     splices: &mut Splices<'a>,
 ) -> TokenStream {
@@ -1108,8 +1158,8 @@ fn error_tokens<'a>(
     let decls = (!errors.is_empty()).then(|| {
         let errors = errors.to_vec();
         splices.variants(move |o| {
-            for e in &errors {
-                error_variant(o, catalog, d, e);
+            for (e, doc) in errors.iter().zip(docs.iter()) {
+                error_variant(o, doc, e);
                 o.p.word(",");
                 o.p.hardbreak();
             }
@@ -1338,8 +1388,8 @@ fn render_arm(catalog: &Catalog, e: &ErrorDef) -> Arm {
 }
 
 /// The variant of `Error` for `e`: docs, deprecation, fields with their docs.
-fn error_variant(o: &mut Out, catalog: &Catalog, d: &Domain, e: &ErrorDef) {
-    o.docs(&code_doc(catalog, d, e));
+fn error_variant(o: &mut Out, docs: &[String], e: &ErrorDef) {
+    o.docs(docs);
     deprecated_attr(o, e);
     o.p.word(ident_src(&e.ident));
     if !carries_values(e) {
