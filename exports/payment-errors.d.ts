@@ -8,6 +8,46 @@ export declare const LOCALES: readonly Locale[];
 /** The default locale. */
 export declare const DEFAULT_LOCALE: "ko";
 
+/** Attempts in all when a code's payment facts give no `maxAttempts`. */
+export declare const DEFAULT_MAX_ATTEMPTS: 3;
+
+/**
+ * Did anything happen to the payment? `none`: nothing was applied (safe); `failed`: the
+ * payment failed; `unknown`: it may have been applied (check its status, or net-cancel).
+ */
+export type Outcome = "none" | "failed" | "unknown";
+/**
+ * May the request be retried, and how? `never`; `after_fix`: only once the cause is fixed (by
+ * the actor), not automatically; `new_key`: only with a new idempotency key or order ID;
+ * `same_key`: the same request again, with the same idempotency key.
+ */
+export type Retry = "never" | "after_fix" | "new_key" | "same_key";
+/** Who must act: the end customer, the merchant's integration, the operator, the provider. */
+export type Actor = "customer" | "merchant" | "operator" | "provider";
+/**
+ * What a client loop does after an attempt failed (`decide`): send the same request again now
+ * (`retry_now`) or after `retryAfter` seconds (`retry_after`), with the same idempotency key;
+ * send it with a new key or order ID (`retry_with_new_key`); the payment may have gone through,
+ * check its status or net-cancel it (`check_status`); stop, someone must act (`give_up`).
+ */
+export type Decision = "retry_now" | "retry_after" | "retry_with_new_key" | "check_status" | "give_up";
+
+/** What an error means for the payment (`Code::payment()` in the Rust crate, `payment` in `catalog.json`). */
+export interface Payment {
+  /** Did anything happen? */
+  readonly outcome: Outcome;
+  /** May it be retried, and how? */
+  readonly retry: Retry;
+  /** Seconds to wait before a retry (`Retry-After`), if the spec knows. */
+  readonly retryAfter: number | null;
+  /** Attempts in all, the first included, if the spec knows (else `DEFAULT_MAX_ATTEMPTS`). */
+  readonly maxAttempts: number | null;
+  /** Who must act; null when the spec does not say. */
+  readonly actor: Actor | null;
+  /** May the error's message be shown to end customers as is? */
+  readonly customerSafe: boolean;
+}
+
 /**
  * A code as received: one the domain lists (`known: true`, narrowed to its union), or one it
  * does not (`known: false`, the code kept as is). Nothing throws on a code we do not list.
@@ -34,6 +74,16 @@ export interface Domain<C extends string, P> {
   category(code: C): string | null;
   /** Can the same request succeed later? */
   retryable(code: C): boolean;
+  /** What the code means for the payment: did money move, may it be retried and how, who acts. */
+  payment(code: C): Payment;
+  /**
+   * What a client loop does after attempt number `attempt` (1 for the first) failed with `code`,
+   * as the Rust crate's `payment().decide(attempt)`: a same-key retry (now, or after
+   * `payment(code).retryAfter` seconds) or a new-key one while attempts are left (`maxAttempts`,
+   * else `DEFAULT_MAX_ATTEMPTS`, the first included; a new key never after an unknown outcome),
+   * else `check_status` when the outcome is unknown, else `give_up`.
+   */
+  decide(code: C, attempt: number): Decision;
   /** The message as a person reads it, unfilled: placeholders as `{name}`. */
   message(code: C, locale?: Locale | string): string;
   /**

@@ -8,7 +8,14 @@
 //!   `C` or null;
 //! - `renders`: every message of the repo's spec and of the adversarial fixture catalog, in
 //!   every locale, rendered by the crate for `Error::example(code)` (`message(locale)`), with
-//!   the parameters that example carries.
+//!   the parameters that example carries;
+//! - `payments`: every live code of both catalogs with what the crate's `Code::payment()` says
+//!   (`outcome`, `retry`, `retryAfter`, `maxAttempts`, `actor`, `customerSafe`, as
+//!   `catalog.json` names them) and `decisions`: `[attempt, decision, seconds or null]` from
+//!   `payment().decide(attempt)` for attempts 0 to 6, 100 and `u32::MAX`, the decision as the
+//!   exported module spells it (`retry_now`, `retry_after`, `retry_with_new_key`,
+//!   `check_status`, `give_up`);
+//! - `defaultMaxAttempts`: `payment::DEFAULT_MAX_ATTEMPTS`.
 //!
 //! `cargo run -q -p catalog-tests --example export_corpus > target/exports/corpus.json`
 
@@ -19,13 +26,16 @@ use catalog_tests::adversarial;
 use codegen::json::{Json, Layout};
 use codegen::model::{Catalog, Domain, ErrorDef, FieldType};
 use payment_errors::particle::{Coda, final_sound};
+use payment_errors::payment::{DEFAULT_MAX_ATTEMPTS, Decision, Payment};
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut renders = Vec::new();
+    let mut payments = Vec::new();
     let spec = load(&root.join("error-spec"));
     for d in &spec.domains {
         for e in d.errors() {
+            payments.push(payment_entry("spec", d, e, repo_payment(&d.id, &e.code)));
             for (i, tag) in spec.locales.iter().enumerate() {
                 let text = repo_message(&d.id, &e.code, i);
                 renders.push(render_entry("spec", &spec, d, e, tag, text));
@@ -35,6 +45,12 @@ fn main() {
     let adv = load(&root.join("tests/fixtures/adversarial"));
     for d in &adv.domains {
         for e in d.errors() {
+            payments.push(payment_entry(
+                "adversarial",
+                d,
+                e,
+                adversarial_payment(&d.id, &e.code),
+            ));
             for (i, tag) in adv.locales.iter().enumerate() {
                 let text = adversarial_message(&d.id, &e.code, i);
                 renders.push(render_entry("adversarial", &adv, d, e, tag, text));
@@ -56,6 +72,11 @@ fn main() {
     let doc = Json::Object(vec![
         ("sounds".into(), Json::Array(sounds)),
         ("renders".into(), Json::Array(renders)),
+        ("payments".into(), Json::Array(payments)),
+        (
+            "defaultMaxAttempts".into(),
+            i64::from(DEFAULT_MAX_ATTEMPTS).into(),
+        ),
     ]);
     println!("{}", doc.to_string(Layout::Compact));
 }
@@ -86,6 +107,62 @@ fn adversarial_message(domain: &str, code: &str, locale: usize) -> String {
         "weird" => weird::Error::example(weird::Code::from_code(code).unwrap()).message(l),
         other => panic!("a fixture domain this corpus does not know: {other}"),
     }
+}
+
+fn repo_payment(domain: &str, code: &str) -> Payment {
+    use payment_errors::{cancel, ebp, toss};
+    match domain {
+        "cancel" => cancel::Code::from_code(code).unwrap().payment(),
+        "ebp" => ebp::Code::from_code(code).unwrap().payment(),
+        "toss" => toss::Code::from_code(code).unwrap().payment(),
+        other => panic!("a domain this corpus does not know: {other}"),
+    }
+}
+
+fn adversarial_payment(domain: &str, code: &str) -> Payment {
+    use adversarial::{digits, weird};
+    match domain {
+        "digits" => digits::Code::from_code(code).unwrap().payment(),
+        "weird" => weird::Code::from_code(code).unwrap().payment(),
+        other => panic!("a fixture domain this corpus does not know: {other}"),
+    }
+}
+
+/// What the crate's `Code::payment()` says of a code, and what `decide` makes of it.
+fn payment_entry(catalog_name: &str, d: &Domain, e: &ErrorDef, p: Payment) -> Json {
+    let opt = |v: Option<u32>| v.map_or(Json::Null, |n| i64::from(n).into());
+    let facts = Json::Object(vec![
+        ("outcome".into(), p.outcome.as_str().into()),
+        ("retry".into(), p.retry.as_str().into()),
+        ("retryAfter".into(), opt(p.retry_after)),
+        ("maxAttempts".into(), opt(p.max_attempts)),
+        (
+            "actor".into(),
+            p.actor.map_or(Json::Null, |a| a.as_str().into()),
+        ),
+        ("customerSafe".into(), p.customer_safe.into()),
+    ]);
+    let decisions = [0, 1, 2, 3, 4, 5, 6, 100, u32::MAX]
+        .into_iter()
+        .map(|attempt| {
+            let (name, seconds) = match p.decide(attempt) {
+                Decision::RetryNow => ("retry_now", None),
+                Decision::RetryAfter { seconds } => ("retry_after", Some(seconds)),
+                Decision::RetryWithNewKey => ("retry_with_new_key", None),
+                Decision::CheckStatus => ("check_status", None),
+                Decision::GiveUp => ("give_up", None),
+                other => panic!("a decision this corpus does not know: {other:?}"),
+            };
+            Json::Array(vec![i64::from(attempt).into(), name.into(), opt(seconds)])
+        })
+        .collect();
+    Json::Object(vec![
+        ("catalog".into(), catalog_name.into()),
+        ("domain".into(), d.id.as_str().into()),
+        ("code".into(), e.code.as_str().into()),
+        ("payment".into(), facts),
+        ("decisions".into(), Json::Array(decisions)),
+    ])
 }
 
 /// The parameters `Error::example(code)` carries (see `emit::serve`), by their exported names.

@@ -5,7 +5,21 @@
 // and that each domain's body can be handled without casts.
 
 import type { components } from "./gen/openapi.js";
-import { cancel, ebp, toss, DOMAINS, type Code, type Locale } from "../../exports/payment-errors.js";
+import {
+  cancel,
+  ebp,
+  toss,
+  DOMAINS,
+  DEFAULT_MAX_ATTEMPTS,
+  type Actor,
+  type Code,
+  type Decision,
+  type Domain,
+  type Locale,
+  type Outcome,
+  type Payment,
+  type Retry,
+} from "../../exports/payment-errors.js";
 
 type Schemas = components["schemas"];
 
@@ -82,4 +96,56 @@ export function rendered(): string[] {
     out.push(`${id}: ${DOMAINS[id].codes.length} codes`);
   }
   return out;
+}
+
+/** What the frontend does after a failed attempt: the payment facts, typed, handled exhaustively. */
+export function nextStep(body: Schemas["toss.Received"], attempt: number): string {
+  const parsed = toss.parse(body.code);
+  if (!parsed.known) return "unknown code: show a generic message";
+  const facts: Payment = toss.payment(parsed.code);
+  const moved: Outcome = facts.outcome;
+  const retry: Retry = facts.retry;
+  const actor: Actor | null = facts.actor;
+  const wait: number | null = facts.retryAfter;
+  const attempts: number = facts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const who = actor === null ? "nobody named" : actor;
+  const shown = facts.customerSafe ? toss.message(parsed.code, "ko") : "잠시 후 다시 시도해 주세요.";
+  const decision: Decision = toss.decide(parsed.code, attempt);
+  switch (decision) {
+    case "retry_now":
+      return `retry now (${retry}, attempt ${attempt} of ${attempts})`;
+    case "retry_after":
+      return `retry in ${wait ?? 0} s`;
+    case "retry_with_new_key":
+      return "retry with a new order ID";
+    case "check_status":
+      return `money may have moved (${moved}): look the payment up`;
+    case "give_up":
+      return `stop; ${who} must act; show: ${shown}`;
+    default: {
+      // A decision added later fails this line until the client handles it.
+      const unhandled: never = decision;
+      return unhandled;
+    }
+  }
+}
+
+/** The facts' unions are closed: a misspelt value does not type-check. */
+export function paymentTypes(): Decision[] {
+  // @ts-expect-error: not an outcome.
+  const outcome: Outcome = "maybe";
+  // @ts-expect-error: retryAfter is a number or null, never undefined or a string.
+  const facts: Payment = { outcome: "none", retry: "never", retryAfter: "30", maxAttempts: null, actor: null, customerSafe: false };
+  // @ts-expect-error: not a cancel code.
+  cancel.payment("NOT_A_CODE");
+  // @ts-expect-error: the attempt is a number.
+  ebp.decide("EBP-C-0011", "1");
+  const three: 3 = DEFAULT_MAX_ATTEMPTS;
+  void [outcome, facts, three];
+  return [...firstDecisions(cancel), ...firstDecisions(ebp), ...firstDecisions(toss)];
+}
+
+/** Any domain's codes, generically. */
+function firstDecisions<C extends string, P>(domain: Domain<C, P>): Decision[] {
+  return domain.codes.map((code) => domain.decide(code, 1));
 }

@@ -1,7 +1,8 @@
 // TypeScript/Rust parity of the exported module, with Node's own test runner:
 //   node --test tests/exports/
 // check.sh first writes what the Rust crate answers (target/exports/corpus.json, from
-// `cargo run -p catalog-tests --example export_corpus`) and exports the adversarial fixture
+// `cargo run -p catalog-tests --example export_corpus`: final sounds, rendered messages, and
+// every code's `Code::payment()` with its `decide(attempt)`) and exports the adversarial fixture
 // catalog (target/exports/adversarial/). Without them the tests that need them fail.
 
 import { test } from "node:test";
@@ -127,9 +128,53 @@ test("the module lists exactly the catalog's live codes, with their facts", () =
       assert.equal(m.status(e.code), e.status);
       assert.equal(m.category(e.code), e.category);
       assert.equal(m.retryable(e.code), e.retryable);
+      assert.deepEqual(m.payment(e.code), e.payment, `${d.id} ${e.code}: payment`);
       for (const l of catalog.locales) assert.equal(m.message(e.code, l), e.message[l]);
     }
   }
+});
+
+const DECISIONS = ["check_status", "give_up", "retry_after", "retry_now", "retry_with_new_key"];
+
+test("every code's payment facts and decisions, as the crate says", () => {
+  assert.equal(spec.DEFAULT_MAX_ATTEMPTS, corpus.defaultMaxAttempts);
+  assert.equal(adversarial.DEFAULT_MAX_ATTEMPTS, corpus.defaultMaxAttempts);
+  const seen = new Set();
+  const failures = [];
+  for (const r of corpus.payments) {
+    const where = `${r.catalog} ${r.domain} ${r.code}`;
+    seen.add(where);
+    const m = modules[r.catalog].DOMAINS[r.domain];
+    const got = m.payment(r.code);
+    assert.ok(Object.isFrozen(got), `${where}: frozen`);
+    try {
+      assert.deepEqual(got, r.payment);
+    } catch {
+      failures.push(`${where}: ${JSON.stringify(got)} != ${JSON.stringify(r.payment)}`);
+    }
+    for (const [attempt, decision, seconds] of r.decisions) {
+      const d = m.decide(r.code, attempt);
+      if (d !== decision) failures.push(`${where} decide(${attempt}): ${d} != ${decision}`);
+      // The crate's RetryAfter carries its seconds; the module's are the facts' retryAfter.
+      if (decision === "retry_after" && got.retryAfter !== seconds) {
+        failures.push(`${where} decide(${attempt}): waits ${got.retryAfter} != ${seconds} s`);
+      }
+    }
+  }
+  assert.deepEqual(failures, []);
+  // Every code of both modules was compared, and every decision was reached.
+  for (const [name, mod] of Object.entries(modules)) {
+    for (const [id, m] of Object.entries(mod.DOMAINS)) {
+      for (const code of m.codes) assert.ok(seen.has(`${name} ${id} ${code}`), `${name} ${id} ${code}`);
+    }
+  }
+  assert.equal(seen.size, corpus.payments.length);
+  const reached = new Set(corpus.payments.flatMap((p) => p.decisions.map((d) => d[1])));
+  assert.deepEqual([...reached].sort(), DECISIONS);
+  for (const key of ["retryAfter", "maxAttempts"]) {
+    assert.ok(corpus.payments.some((p) => p.payment[key] !== null), `some code has a ${key}`);
+  }
+  assert.ok(corpus.payments.some((p) => p.payment.customerSafe), "some code is customer-safe");
 });
 
 test("codes we do not list never throw", () => {
@@ -141,6 +186,8 @@ test("codes we do not list never throw", () => {
       assert.equal(parsed.known, false);
       assert.equal(parsed.code, String(code));
       assert.equal(m.status(code), undefined);
+      assert.equal(m.payment(code), undefined);
+      assert.equal(m.decide(code, 1), undefined);
       assert.equal(m.render(code, {}, "ko"), undefined);
     }
     for (const code of m.codes) {
@@ -149,6 +196,10 @@ test("codes we do not list never throw", () => {
       assert.equal(typeof m.render(code, {}, "xx"), "string");
       assert.equal(typeof m.render(code, null, undefined), "string");
       assert.equal(typeof m.render(code, { field: NaN, amount: Infinity }, "ko-KR"), "string");
+      // Odd attempt numbers decide something too.
+      for (const attempt of [NaN, -1, 0, 1.5, Infinity, undefined, null, "2"]) {
+        assert.ok(DECISIONS.includes(m.decide(code, attempt)), `${code} ${String(attempt)}`);
+      }
     }
   }
 });

@@ -66,6 +66,7 @@ struct Probe {
     explanation: [Option<&'static str>; 2],
     action: [Option<&'static str>; 2],
     category: Option<&'static str>,
+    customer_message: [Option<String>; 2],
 }
 
 macro_rules! probe {
@@ -81,6 +82,8 @@ macro_rules! probe {
             explanation: [c.explanation(Locale::Ko), c.explanation(Locale::En)],
             action: [c.action(Locale::Ko), c.action(Locale::En)],
             category: $cat(c),
+            customer_message: [Locale::Ko, Locale::En]
+                .map(|l| $m::Error::example(c).customer_message(l)),
         }
     }};
 }
@@ -129,13 +132,27 @@ fn every_code_and_text_round_trips_byte_for_byte() {
                 .or(default_status)
                 .unwrap();
             assert_eq!(i64::from(p.status), status, "{code:?}");
+            // `retryable = true` is `payment.retry = "same_key"`; a new key is a retry too.
+            let payment = entry.get("payment").and_then(Value::as_table);
+            let retry = payment.and_then(|p| p.get("retry")).and_then(Value::as_str);
             let retryable = entry.get("retryable").and_then(Value::as_bool);
-            assert_eq!(p.retryable, retryable.unwrap_or(false), "{code:?}");
+            assert_eq!(
+                p.retryable,
+                retryable.unwrap_or(matches!(retry, Some("same_key" | "new_key"))),
+                "{code:?}"
+            );
             for (i, (_, tag)) in LOCALES.iter().enumerate() {
                 let message = text(entry, "message", tag).expect("every locale written");
                 assert_eq!(p.message[i], unescape_braces(message), "{code:?} {tag}");
                 for (key, got) in [("explanation", p.explanation[i]), ("action", p.action[i])] {
                     assert_eq!(got, text(entry, key, tag), "{code:?} {key}.{tag}");
+                }
+                if let Some(own) = payment.and_then(|p| text(p, "customer_message", tag)) {
+                    assert_eq!(
+                        p.customer_message[i].as_deref(),
+                        Some(own),
+                        "{code:?} payment.customer_message.{tag}"
+                    );
                 }
             }
             assert_eq!(

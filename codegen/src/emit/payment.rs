@@ -286,9 +286,23 @@ pub struct Fact {
     pub value: String,
 }
 
+/// Attempts in all when the spec gives no `max_attempts` (the runtime's
+/// `payment::DEFAULT_MAX_ATTEMPTS`).
+pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
+
+/// Every decision [`decide`] returns, in the order of the runtime's `Decision` variants:
+/// `RetryNow`, `RetryAfter`, `RetryWithNewKey`, `CheckStatus`, `GiveUp`.
+pub const DECISIONS: [&str; 5] = [
+    "retry_now",
+    "retry_after",
+    "retry_with_new_key",
+    "check_status",
+    "give_up",
+];
+
 /// The decision the generated `Payment::decide` makes after attempt `attempt` (the same rules).
 pub fn decide(p: &Payment, attempt: u32) -> &'static str {
-    let left = attempt < p.max_attempts.unwrap_or(3);
+    let left = attempt < p.max_attempts.unwrap_or(DEFAULT_MAX_ATTEMPTS);
     let unknown = p.outcome == Outcome::Unknown;
     match p.retry {
         Retry::SameKey if left => {

@@ -7,9 +7,19 @@
 //! which fills placeholders and resolves Korean particles exactly as the Rust crate does: the
 //! particle rules are a port of `payment-errors-core/src/particle.rs` (`particle.js`), and their
 //! data tables (forms, spellings, the word dictionary) are written here from the Rust ones.
+//!
+//! What a code means for the payment comes with it: `payment(code)` gives the facts the crate's
+//! `Code::payment()` holds, under `catalog.json`'s names (`outcome`, `retry`, `retryAfter`,
+//! `maxAttempts`, `actor`, `customerSafe`, written by `super::payment_facts`), typed as
+//! string-literal unions and `number | null`; `decide(code, attempt)` is a port of
+//! `Payment::decide` (`payment-errors/src/payment.rs`): what a client loop does after attempt
+//! `attempt` failed, as `retry_now`, `retry_after` (wait `payment(code).retryAfter` seconds),
+//! `retry_with_new_key`, `check_status` or `give_up`. Like `status`, both answer
+//! `undefined` for a code the domain does not list.
 
+use crate::emit::payment::{DECISIONS, DEFAULT_MAX_ATTEMPTS};
 use crate::json::{Json, Layout, Writer};
-use crate::model::{Catalog, ErrorDef, FieldType};
+use crate::model::{Actor, Catalog, ErrorDef, FieldType, Outcome, Retry};
 use crate::particle::{Coda, Particle};
 use crate::template::Segment;
 
@@ -111,7 +121,7 @@ fn coda(c: Option<Coda>) -> &'static str {
 pub fn module(catalog: &Catalog) -> String {
     let mut out = String::from(HEADER);
     out.push_str(&format!(
-        "// {}: error codes, statuses and messages per domain, rendered as the Rust crate renders them.\n\n",
+        "// {}: error codes, statuses, payment facts and messages per domain, rendered as the Rust crate renders them.\n\n",
         catalog.name
     ));
     let locales = Json::Array(catalog.locales.iter().map(|l| l.as_str().into()).collect());
@@ -122,6 +132,9 @@ pub fn module(catalog: &Catalog) -> String {
     out.push_str(&format!(
         "/** The default locale. */\nexport const DEFAULT_LOCALE = {};\n\n",
         s(catalog.default_locale())
+    ));
+    out.push_str(&format!(
+        "/** Attempts in all when a code's payment facts give no `maxAttempts`. */\nexport const DEFAULT_MAX_ATTEMPTS = {DEFAULT_MAX_ATTEMPTS};\n\n"
     ));
     // The particle tables, from the Rust ones.
     out.push_str("// Forms of each particle after a vowel, a final ㄹ, another final consonant.\nconst FORMS = Object.freeze({\n");
@@ -194,8 +207,8 @@ fn doc_text(t: &str) -> String {
         .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ")
 }
 
-/// One code's data: status, category, retryable, messages (unfilled) and their pieces per
-/// locale. A piece is literal text or `[param, kind, particle spelling or null]`, kind `s`
+/// One code's data: status, category, retryable, payment facts (as in `catalog.json`), messages
+/// (unfilled) and their pieces per locale. A piece is literal text or `[param, kind, particle spelling or null]`, kind `s`
 /// (string), `i` (integer), `ak` (amount written `1,000원`) or `ac` (`KRW 1,000`).
 fn entry(catalog: &Catalog, e: &ErrorDef) -> Json {
     let messages = e
@@ -251,6 +264,7 @@ fn entry(catalog: &Catalog, e: &ErrorDef) -> Json {
             e.category.as_deref().map_or(Json::Null, Json::from),
         ),
         ("retryable".into(), e.retryable.into()),
+        ("payment".into(), super::payment_facts(&e.payment)),
         ("messages".into(), Json::Array(messages)),
         ("pieces".into(), Json::Array(pieces)),
     ])
@@ -321,7 +335,20 @@ function renderPieces(pieces, params) {
   return out;
 }
 
+/** `Payment::decide` of the Rust crate: what to do after attempt `attempt` failed. */
+function decidePayment(p, attempt) {
+  const left = attempt < (p.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+  const unknown = p.outcome === "unknown";
+  // The same key is safe even when the outcome is unknown: the key keeps the provider from
+  // charging twice.
+  if (p.retry === "same_key" && left) return p.retryAfter === null ? "retry_now" : "retry_after";
+  // A new key only when nothing may have been charged.
+  if (p.retry === "new_key" && left && !unknown) return "retry_with_new_key";
+  return unknown ? "check_status" : "give_up";
+}
+
 function makeDomain(id, upstream, entries) {
+  for (const [, e] of entries) Object.freeze(e.payment);
   const table = new Map(entries);
   const get = (code) => (typeof code === "string" ? table.get(code) : undefined);
   return Object.freeze({
@@ -336,6 +363,11 @@ function makeDomain(id, upstream, entries) {
     status: (code) => get(code)?.status,
     category: (code) => get(code)?.category,
     retryable: (code) => get(code)?.retryable,
+    payment: (code) => get(code)?.payment,
+    decide: (code, attempt) => {
+      const e = get(code);
+      return e === undefined ? undefined : decidePayment(e.payment, attempt);
+    },
     message: (code, locale) => get(code)?.messages[localeIndex(locale)],
     render: (code, params, locale) => {
       const e = get(code);
@@ -360,6 +392,7 @@ pub fn declarations(catalog: &Catalog) -> String {
         "/** The default locale. */\nexport declare const DEFAULT_LOCALE: {};\n",
         s(catalog.default_locale())
     ));
+    out.push_str(&payment_declarations());
     out.push_str(DTS_COMMON);
     out.push_str("\n/** The codes of each domain. */\nexport interface CodeOf {\n");
     for d in &catalog.domains {
@@ -397,6 +430,58 @@ pub fn declarations(catalog: &Catalog) -> String {
         "\n/** Every domain by id. */\nexport declare const DOMAINS: { readonly [D in keyof CodeOf]: Domain<CodeOf[D], ParamsOf[D]> };\n",
     );
     out
+}
+
+/// The payment facts' types: the spellings as string-literal unions, from the model's.
+fn payment_declarations() -> String {
+    let union = |items: Vec<&str>| items.iter().map(|i| s(i)).collect::<Vec<_>>().join(" | ");
+    format!(
+        r#"
+/** Attempts in all when a code's payment facts give no `maxAttempts`. */
+export declare const DEFAULT_MAX_ATTEMPTS: {DEFAULT_MAX_ATTEMPTS};
+
+/**
+ * Did anything happen to the payment? `none`: nothing was applied (safe); `failed`: the
+ * payment failed; `unknown`: it may have been applied (check its status, or net-cancel).
+ */
+export type Outcome = {outcome};
+/**
+ * May the request be retried, and how? `never`; `after_fix`: only once the cause is fixed (by
+ * the actor), not automatically; `new_key`: only with a new idempotency key or order ID;
+ * `same_key`: the same request again, with the same idempotency key.
+ */
+export type Retry = {retry};
+/** Who must act: the end customer, the merchant's integration, the operator, the provider. */
+export type Actor = {actor};
+/**
+ * What a client loop does after an attempt failed (`decide`): send the same request again now
+ * (`retry_now`) or after `retryAfter` seconds (`retry_after`), with the same idempotency key;
+ * send it with a new key or order ID (`retry_with_new_key`); the payment may have gone through,
+ * check its status or net-cancel it (`check_status`); stop, someone must act (`give_up`).
+ */
+export type Decision = {decision};
+
+/** What an error means for the payment (`Code::payment()` in the Rust crate, `payment` in `catalog.json`). */
+export interface Payment {{
+  /** Did anything happen? */
+  readonly outcome: Outcome;
+  /** May it be retried, and how? */
+  readonly retry: Retry;
+  /** Seconds to wait before a retry (`Retry-After`), if the spec knows. */
+  readonly retryAfter: number | null;
+  /** Attempts in all, the first included, if the spec knows (else `DEFAULT_MAX_ATTEMPTS`). */
+  readonly maxAttempts: number | null;
+  /** Who must act; null when the spec does not say. */
+  readonly actor: Actor | null;
+  /** May the error's message be shown to end customers as is? */
+  readonly customerSafe: boolean;
+}}
+"#,
+        outcome = union(Outcome::ALL.iter().map(|o| o.as_str()).collect()),
+        retry = union(Retry::ALL.iter().map(|r| r.as_str()).collect()),
+        actor = union(Actor::ALL.iter().map(|a| a.as_str()).collect()),
+        decision = union(DECISIONS.to_vec()),
+    )
 }
 
 fn params_type(e: &ErrorDef) -> String {
@@ -449,6 +534,16 @@ export interface Domain<C extends string, P> {
   category(code: C): string | null;
   /** Can the same request succeed later? */
   retryable(code: C): boolean;
+  /** What the code means for the payment: did money move, may it be retried and how, who acts. */
+  payment(code: C): Payment;
+  /**
+   * What a client loop does after attempt number `attempt` (1 for the first) failed with `code`,
+   * as the Rust crate's `payment().decide(attempt)`: a same-key retry (now, or after
+   * `payment(code).retryAfter` seconds) or a new-key one while attempts are left (`maxAttempts`,
+   * else `DEFAULT_MAX_ATTEMPTS`, the first included; a new key never after an unknown outcome),
+   * else `check_status` when the outcome is unknown, else `give_up`.
+   */
+  decide(code: C, attempt: number): Decision;
   /** The message as a person reads it, unfilled: placeholders as `{name}`. */
   message(code: C, locale?: Locale | string): string;
   /**
