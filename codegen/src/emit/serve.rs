@@ -65,7 +65,7 @@ pub fn domain_tokens(
     let error_type = d
         .has_error_types()
         .then(|| error_type_tokens(errors, rt, splices));
-    let example = example_tokens(errors, rt, splices);
+    let example = example_tokens(errors, splices);
     let in_crate =
         (runtime == Runtime::InCrate).then(|| in_crate_tokens(catalog, d, errors, splices));
     quote! {
@@ -307,36 +307,17 @@ fn error_type_tokens(
 // variant by name: `Error::GatewayCancelFailed { upstream }`.
 
 /// `Error::example(code)`: an error of every code with example values, for docs and tests.
-fn example_tokens(
-    errors: &[&ErrorDef],
-    rt: &TokenStream,
-    splices: &mut Splices<'_>,
-) -> TokenStream {
+fn example_tokens(errors: &[&ErrorDef], splices: &mut Splices<'_>) -> TokenStream {
     let arms = errors.iter().map(|e| {
         if e.passthrough.is_none() {
             return Ok(example_arm(e));
         }
         let v = ident(&e.ident);
-        let mut inits: Vec<TokenStream> = e
-            .fields
-            .iter()
-            .map(|f| {
-                let n = ident(&f.name);
-                match f.ty {
-                    FieldType::String => {
-                        let ex = lit(f.example.as_deref().unwrap_or(&f.written));
-                        quote!(#n: #rt::owned(#ex))
-                    }
-                    FieldType::Integer | FieldType::Amount => {
-                        let ex = f
-                            .example
-                            .as_deref()
-                            .and_then(|x| x.parse::<i64>().ok())
-                            .unwrap_or(1000);
-                        let ex = Literal::i64_suffixed(ex);
-                        quote!(#n: #ex)
-                    }
-                }
+        let mut inits: Vec<TokenStream> = example_values(e)
+            .into_iter()
+            .map(|(n, value)| {
+                let (n, value) = (ident(&n), value.tokens());
+                quote!(#n: #value)
             })
             .collect();
         if let Some(up) = &e.passthrough {
@@ -365,8 +346,23 @@ fn example_tokens(
 /// `Code::X => Error::X { field: example, … }` for an error that passes nothing through.
 fn example_arm(e: &ErrorDef) -> Arm {
     let v = ident_src(&e.ident);
-    let inits: Vec<(String, Expr)> = e
-        .fields
+    let inits: Vec<(String, Expr)> = example_values(e)
+        .into_iter()
+        .map(|(n, value)| (ident_src(&n), value))
+        .collect();
+    let path = format!("Error::{v}");
+    let body = if inits.is_empty() {
+        Expr::Path(path)
+    } else {
+        Expr::Struct(path, inits)
+    };
+    Arm::new(Pat::Path(format!("Code::{v}")), body)
+}
+
+/// Each placeholder's name and example value: its `example` from the spec, else its name
+/// (a number: 1000).
+fn example_values(e: &ErrorDef) -> Vec<(String, Expr)> {
+    e.fields
         .iter()
         .map(|f| {
             let value = match f.ty {
@@ -383,16 +379,9 @@ fn example_arm(e: &ErrorDef) -> Arm {
                     Expr::Lit(format!("{ex}i64"))
                 }
             };
-            (ident_src(&f.name), value)
+            (f.name.clone(), value)
         })
-        .collect();
-    let path = format!("Error::{v}");
-    let body = if inits.is_empty() {
-        Expr::Path(path)
-    } else {
-        Expr::Struct(path, inits)
-    };
-    Arm::new(Pat::Path(format!("Code::{v}")), body)
+        .collect()
 }
 
 fn members(ms: &[Member]) -> TokenStream {

@@ -353,11 +353,17 @@ impl Out {
         if args.len() == 1 && args[0].blocklike() {
             return self.expr(args.remove(0));
         }
+        self.list(args, Self::expr);
+    }
+
+    /// Items, one per line with a trailing comma when the list breaks (prettyplease's shape
+    /// of call arguments, arrays and tuple types).
+    fn list<T>(&mut self, items: Vec<T>, mut each: impl FnMut(&mut Self, T)) {
         self.p.cbox(INDENT);
         self.p.zerobreak();
-        let n = args.len();
-        for (i, a) in args.into_iter().enumerate() {
-            self.expr(a);
+        let n = items.len();
+        for (i, item) in items.into_iter().enumerate() {
+            each(self, item);
             self.p.trailing_comma(i + 1 == n);
         }
         self.p.offset(-INDENT);
@@ -388,15 +394,7 @@ impl Out {
             self.p.end();
         } else {
             self.p.word("[");
-            self.p.cbox(INDENT);
-            self.p.zerobreak();
-            let n = elems.len();
-            for (i, e) in elems.into_iter().enumerate() {
-                self.expr(e);
-                self.p.trailing_comma(i + 1 == n);
-            }
-            self.p.offset(-INDENT);
-            self.p.end();
+            self.list(elems, Self::expr);
             self.p.word("]");
         }
     }
@@ -468,15 +466,7 @@ impl Out {
             Ty::Word(s) => self.p.word(s),
             Ty::Tuple(elems) => {
                 self.p.word("(");
-                self.p.cbox(INDENT);
-                self.p.zerobreak();
-                let n = elems.len();
-                for (i, e) in elems.into_iter().enumerate() {
-                    self.ty(e);
-                    self.p.trailing_comma(i + 1 == n);
-                }
-                self.p.offset(-INDENT);
-                self.p.end();
+                self.list(elems, Self::ty);
                 self.p.word(")");
             }
             Ty::Array(elem, n) => {
