@@ -80,14 +80,7 @@ impl Expr {
     fn blocklike(&self) -> bool {
         matches!(self, Expr::Array(_) | Expr::Struct(..) | Expr::Tuple(_))
     }
-}
 
-/// Is `e` a path of one identifier of at most four characters (`__f`)?
-fn short_ident(e: &Expr) -> bool {
-    matches!(e, Expr::Path(p) if !p.contains("::") && p.len() as isize <= INDENT)
-}
-
-impl Expr {
     /// The expression as one line of source, for the parts still built with `quote`.
     pub fn source(&self) -> String {
         let list = |v: &[Expr]| v.iter().map(Expr::source).collect::<Vec<_>>().join(", ");
@@ -124,6 +117,11 @@ impl Expr {
         // Built from checked identifiers and escaped literals, so it lexes.
         self.source().parse().unwrap_or_default()
     }
+}
+
+/// Is `e` a path of one identifier of at most four characters (`__f`)?
+fn short_ident(e: &Expr) -> bool {
+    matches!(e, Expr::Path(p) if !p.contains("::") && p.len() as isize <= INDENT)
 }
 
 impl Pat {
