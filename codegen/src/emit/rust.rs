@@ -160,7 +160,11 @@ impl<'a> Splices<'a> {
                 jobs.push((line.len() - body.len(), part));
             }
         }
-        let mut printed = print_all(jobs).into_iter();
+        let printed = print_all(jobs);
+        // The whole file at once: growing it by doubling would copy and fault in tens of MB.
+        let blank_lines = lines.len() / 4;
+        out.reserve(src.len() + printed.iter().map(String::len).sum::<usize>() + blank_lines);
+        let mut printed = printed.into_iter();
         let mut spacer = Spacer::default();
         for (line, job) in lines.iter().zip(at_line) {
             match job.and_then(|_| printed.next()) {
