@@ -30,6 +30,18 @@ struct Written<T> {
     span: Range<usize>,
 }
 
+impl<T: Copy> Written<T> {
+    /// A value as a layer wrote it, at its span.
+    fn of((value, span): &(T, Range<usize>), origin: Origin, file: FileId) -> Self {
+        Written {
+            value: *value,
+            origin,
+            file,
+            span: span.clone(),
+        }
+    }
+}
+
 /// The `payment` keys of one layer (domain, category or error), checked.
 #[derive(Default)]
 struct Layer {
@@ -56,25 +68,13 @@ fn merge_layers(file: FileId, p: &mut Payment, layers: [(Origin, Option<&Layer>)
     let mut src = Sources::default();
     for (origin, l) in layers {
         let Some(l) = l else { continue };
-        if let Some((v, s)) = &l.outcome {
-            p.outcome = *v;
-            p.outcome_origin = origin;
-            src.outcome_at = Some(Written {
-                value: *v,
-                origin,
-                file,
-                span: s.clone(),
-            });
+        if let Some(w) = l.outcome.as_ref().map(|v| Written::of(v, origin, file)) {
+            (p.outcome, p.outcome_origin) = (w.value, origin);
+            src.outcome_at = Some(w);
         }
-        if let Some((v, s)) = &l.retry {
-            p.retry = *v;
-            p.retry_origin = origin;
-            src.retry_at = Some(Written {
-                value: *v,
-                origin,
-                file,
-                span: s.clone(),
-            });
+        if let Some(w) = l.retry.as_ref().map(|v| Written::of(v, origin, file)) {
+            (p.retry, p.retry_origin) = (w.value, origin);
+            src.retry_at = Some(w);
         }
         if let Some((v, s)) = &l.retry_after {
             p.retry_after = Some(*v);
