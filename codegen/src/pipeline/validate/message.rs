@@ -392,11 +392,17 @@ fn sub_span(src: &str, value_span: &Range<usize>, value: &str, r: &Range<usize>)
     } else {
         (1, 1)
     };
-    if lit.len() < open + close {
+    // An unterminated string (a syntax error toml recovered from) has no closing quote: its
+    // last character may be any width, so slice only where the bytes allow it.
+    let Some(mut inner) = lit
+        .len()
+        .checked_sub(close)
+        .filter(|&end| end >= open)
+        .and_then(|end| lit.get(open..end))
+    else {
         return value_span.clone();
-    }
+    };
     let mut inner_start = value_span.start + open;
-    let mut inner = &lit[open..lit.len() - close];
     if open == 3
         && let Some(rest) = inner
             .strip_prefix("\r\n")
@@ -415,6 +421,14 @@ fn sub_span(src: &str, value_span: &Range<usize>, value: &str, r: &Range<usize>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unterminated_string_ending_in_hangul_gets_the_whole_span() {
+        // Found by the `spec_pipeline` fuzz target: `"…(으)로` without its closing quote.
+        let src = "message.ko = \"{a}(으)로";
+        let span = 13..src.len();
+        assert_eq!(sub_span(src, &span, "{a}(으)로", &(0..3)), span);
+    }
 
     #[test]
     fn sub_spans_line_up_for_plain_strings() {
